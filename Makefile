@@ -1,0 +1,37 @@
+# Two commands get you going: `make serve` and `make test`.
+# Everything runs in .venv, created on first use from the pinned dependencies.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test validate bench clean
+
+serve: $(VENV)/.site ## Serve the site with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+
+build: $(VENV)/.site ## Strict build into site/
+	$(BIN)/mkdocs build --strict
+
+validate: $(VENV)/.site ## Check challenge files (all, or FILES="challenges/a.yml ...")
+	$(BIN)/govtech-validate $(FILES)
+
+test: $(VENV)/.test ## Run the whole test suite
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.test ## Benchmarks (not part of `make test`)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf site docs/challenges .pytest_cache
+
+$(VENV)/.site: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP_INSTALL) -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.site
+	$(PIP_INSTALL) -e '.[test]'
+	touch $@

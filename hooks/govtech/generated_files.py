@@ -1,0 +1,49 @@
+"""Write generated files only when their content changes.
+
+`mkdocs serve` watches `docs/`; rewriting an unchanged page there would start
+another rebuild, for ever. Each file is replaced atomically, so an
+interrupted build never leaves a half-written page.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+MARKER = ".generated"
+
+
+def sync_directory(directory: Path, files: dict[str, str]) -> list[str]:
+    """Make `directory` hold exactly `files` ({name: text}); return the names written or removed."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / MARKER).touch()
+    changed = []
+    for name, text in files.items():
+        if write_if_changed(directory / name, text):
+            changed.append(name)
+    for stale in sorted(directory.iterdir()):
+        if stale.is_file() and stale.name != MARKER and stale.name not in files:
+            stale.unlink()
+            changed.append(stale.name)
+    return changed
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Replace `path` with `text` atomically unless it already holds it; True if written."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return True

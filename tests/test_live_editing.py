@@ -1,0 +1,103 @@
+"""Editing a challenge file changes the site, in a build and under `mkdocs serve`."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from built_pages import LANGUAGES, page, prefix, text
+from conftest import MKDOCS, build
+
+NEW_TITLES = {"da": "Ny titel om e-faktura", "de": "Neuer Titel zur E-Rechnung", "en": "New title on e-invoicing"}
+
+
+def retitle(project: Path) -> None:
+    """Give the invoicing challenge a new title in every language."""
+    file = project / "challenges" / "invoicing.yml"
+    lines = file.read_text().splitlines(keepends=True)
+    lang = None
+    for i, line in enumerate(lines):
+        if line.rstrip(":\n") in LANGUAGES:
+            lang = line.rstrip(":\n")
+        elif lang and line.startswith("  title:"):
+            lines[i] = f"  title: {NEW_TITLES[lang]}\n"
+    file.write_text("".join(lines))
+
+
+def test_editing_a_challenge_changes_the_built_pages(project: Path, tmp_path: Path) -> None:
+    assert build(project, tmp_path / "before").returncode == 0
+    retitle(project)
+    after = build(project, tmp_path / "after")
+    assert after.returncode == 0, after.output
+    for lang in LANGUAGES:
+        h1 = page(after.site, f"{prefix(lang)}challenges/invoicing/").cssselect("article h1")[0]
+        assert text(h1) == NEW_TITLES[lang]
+        card = page(after.site, f"{prefix(lang)}challenges/").cssselect("a[href='invoicing/']")[0]
+        assert text(card) == NEW_TITLES[lang]
+
+
+def test_an_unchanged_build_rewrites_no_generated_page(project: Path, tmp_path: Path) -> None:
+    assert build(project, tmp_path / "one").returncode == 0
+    generated = sorted((project / "docs" / "challenges").glob("*.md"))
+    assert len(generated) == 3 * 6
+    stamps = [f.stat().st_mtime_ns for f in generated]
+    assert build(project, tmp_path / "two").returncode == 0
+    assert [f.stat().st_mtime_ns for f in generated] == stamps
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    """The body at `url`, or None while the server cannot answer it."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode()
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(condition, timeout: float = 60.0):
+    """Poll `condition` until it returns something truthy; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if result := condition():
+            return result
+        time.sleep(0.25)
+    raise AssertionError(f"gave up after {timeout} s")
+
+
+def test_serve_shows_an_edited_challenge_in_every_language(project: Path) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [*MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(lambda: fetch(base + "en/challenges/invoicing/"))
+        # Let the watcher settle, so that a rebuild is not mistaken for a loop.
+        time.sleep(2)
+        retitle(project)
+        for lang in LANGUAGES:
+            wait_for(lambda: NEW_TITLES[lang] in (fetch(f"{base}{prefix(lang)}challenges/invoicing/") or ""))
+        generated = project / "docs" / "challenges" / "invoicing.md"
+        stamp = generated.stat().st_mtime_ns
+        time.sleep(3)
+        assert generated.stat().st_mtime_ns == stamp, "serve does not rebuild in a loop"
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
