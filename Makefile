@@ -18,7 +18,7 @@ build: $(VENV)/.site ## Strict build into site/
 validate: $(VENV)/.site ## Check challenge files (all, or FILES="challenges/a.yml ...")
 	$(BIN)/govtech-validate $(FILES)
 
-test: $(VENV)/.test ## Run the whole test suite
+test: $(VENV)/.test node_modules/.installed ## Run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.test ## Benchmarks (not part of `make test`)
@@ -34,4 +34,9 @@ $(VENV)/.site: pyproject.toml constraints.txt
 
 $(VENV)/.test: $(VENV)/.site
 	$(PIP_INSTALL) -e '.[test]'
+	touch $@
+
+# Browser-side test tools (axe-core, the Nu HTML Checker), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

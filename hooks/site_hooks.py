@@ -1,40 +1,137 @@
 """MkDocs hooks: a thin adapter from MkDocs events to the `govtech` package.
 
 This is the one module that knows MkDocs' and mkdocs-static-i18n's
-internals. Every event runs once per language build.
+internals. mkdocs-static-i18n runs a whole MkDocs build per language, the
+default language first and the others from inside its `on_post_build`, so
+every event here runs once per language; `on_post_build` finishes the site
+once all languages are built.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
-from govtech.generated_files import sync_directory
-from govtech.pipeline import current_build
+from govtech import DEFAULT_LANGUAGE, LANGUAGES
+from govtech.generated_files import sync_generated, write_if_changed
+from govtech.language_split import search_indexes, sitemaps
+from govtech.page_data import language_root, structured_data
+from govtech.pipeline import SiteBuild, current_build
 from govtech.problems import InvalidInput
+from govtech.rendering import GENERATED_DIRS
+from govtech.site_files import lang_prefix, page_url
 from govtech.strings import ui_strings
+from govtech.theme_patches import labelled_checklists, patched_html
 
-GENERATED_DIR = "challenges"
+# Each language's 404 page, as its build renders it (every build writes /404.html).
+_not_found_pages: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Before each language's build: validate the YAML, refresh generated pages, translate the chrome."""
-    root = Path(config.config_file_path).parent
     try:
-        build = current_build(root / "challenges")
+        build = _build(config)
     except InvalidInput as err:
         raise Abort(err.report() + " Nothing was built.") from None
-    sync_directory(Path(config.docs_dir) / GENERATED_DIR, build.pages)
-    _translate_chrome(config)
-    return config
-
-
-def _translate_chrome(config: MkDocsConfig) -> None:
-    """Give mkdocs-static-i18n each language's site name and navigation labels from `strings/`."""
+    sync_generated(Path(config.docs_dir), GENERATED_DIRS, build.pages)
     for language in config.plugins["i18n"].config.languages:
         strings = ui_strings(language.locale)
         language.site_name = strings["site_name"]
         language.site_description = strings["site_description"]
         language.nav_translations = strings["nav"]
+    return config
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    """Name checklist boxes by their text; give permalink anchors a title in the page's language."""
+    html = labelled_checklists(html)
+    return html.replace('title="Permanent link"', f'title="{ui_strings(_language(config))["permalink"]}"')
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Repair what Material renders where no template block reaches."""
+    return patched_html(output, ui_strings(_language(config)), page.file.src_uri)
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """Templates that are not pages (the 404 page): the interface texts and the language root."""
+    return _add_page_data(context, None, config)
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """Pages: interface texts, absolute alternates, feed, language root and structured data."""
+    return _add_page_data(context, page, config)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Keep each language's 404 page; the last language built would overwrite the others'."""
+    if template_name == "404.html":
+        output = patched_html(output, ui_strings(_language(config)), template_name)
+        _not_found_pages[_language(config)] = output
+    return output
+
+
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    """After mkdocs-static-i18n has built every language: write what the site needs once."""
+    i18n = config.plugins["i18n"]
+    if i18n.building:
+        return  # a single other language's build, run from inside the default one
+    site = Path(config.site_dir)
+    outputs = dict(_build(config).files)
+    for lang, html in _not_found_pages.items():
+        outputs[f"{lang_prefix(lang)}404.html"] = html.encode("utf-8")
+    merged_index = site / "search" / "search_index.json"
+    if merged_index.exists():
+        outputs |= search_indexes(json.loads(merged_index.read_bytes()), LANGUAGES, DEFAULT_LANGUAGE)
+    if (site / "sitemap.xml").exists():
+        outputs |= sitemaps((site / "sitemap.xml").read_bytes(), config.site_url)
+    for path, data in sorted(outputs.items()):
+        write_if_changed(site / path, data)
+
+
+def _build(config: MkDocsConfig) -> SiteBuild:
+    """The site's build for the current challenge files."""
+    return current_build(Path(config.config_file_path).parent / "challenges", config.site_url)
+
+
+def _language(config: MkDocsConfig) -> str:
+    """The language being built, as mkdocs-static-i18n has set the theme."""
+    return config.theme["language"]
+
+
+def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsConfig) -> dict[str, Any]:
+    """Add what overrides/main.html and its partials use to a template context."""
+    lang = _language(config)
+    strings = ui_strings(lang)
+    base_url = context.get("base_url", "")
+    alternates = []
+    if page is not None and hasattr(page.file, "alternates"):
+        alternates = [
+            {"lang": other, "url": config.site_url.rstrip("/") + "/" + page.file.alternates[other].url}
+            for other in LANGUAGES if other in page.file.alternates
+        ]
+    root = language_root(base_url, lang_prefix(lang))
+    meta = page.meta if page is not None else {}
+    title = meta.get("title") or (page.title if page is not None and page.title else config.site_name)
+    context.update(
+        s=strings,
+        alternates=alternates,
+        language_root=root,
+        feed_url=root.rstrip("/") + "/feed.xml",
+        footer_links=[
+            (strings["footer"]["accessibility"], root.rstrip("/") + "/accessibility/"),
+            (strings["footer"]["privacy"], root.rstrip("/") + "/privacy/"),
+        ],
+        structured_data=structured_data(
+            meta, title, meta.get("description") or config.site_description, page.canonical_url if page is not None else None,
+            lang, config.site_name, page_url(config.site_url, lang),
+        ),
+    )
+    return context

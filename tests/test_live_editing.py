@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import time
 import urllib.error
@@ -11,7 +10,7 @@ import urllib.request
 from pathlib import Path
 
 from built_pages import LANGUAGES, page, prefix, text
-from conftest import MKDOCS, build
+from conftest import MKDOCS, build, free_port
 
 NEW_TITLES = {"da": "Ny titel om e-faktura", "de": "Neuer Titel zur E-Rechnung", "en": "New title on e-invoicing"}
 
@@ -48,13 +47,6 @@ def test_an_unchanged_build_rewrites_no_generated_page(project: Path, tmp_path: 
     stamps = [f.stat().st_mtime_ns for f in generated]
     assert build(project, tmp_path / "two").returncode == 0
     assert [f.stat().st_mtime_ns for f in generated] == stamps
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str) -> str | None:

@@ -18,7 +18,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path, help="challenge files to check (default: all in challenges/)")
     parser.add_argument("--dir", type=Path, default=ROOT / "challenges", help="the challenges folder (default: %(default)s)")
     args = parser.parse_args(argv)
-    files = args.files or challenge_files(args.dir)
+    files = [f for f in args.files if not f.name.startswith("_")]
+    if not files or len(files) < len(args.files):
+        # Nothing named, or the owners file or template: any challenge may be affected.
+        files = challenge_files(args.dir)
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         parser.error(f"no such file: {', '.join(missing)}")

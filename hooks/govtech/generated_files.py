@@ -14,6 +14,16 @@ from pathlib import Path
 MARKER = ".generated"
 
 
+def sync_generated(docs_dir: Path, owned_dirs: tuple[str, ...], files: dict[str, str]) -> list[str]:
+    """Make each owned folder of `docs_dir` hold exactly its part of `files` ({path: text})."""
+    changed = []
+    for owned in owned_dirs:
+        prefix = owned + "/"
+        part = {path[len(prefix):]: text for path, text in files.items() if path.startswith(prefix) and "/" not in path[len(prefix):]}
+        changed += [prefix + name for name in sync_directory(docs_dir / owned, part)]
+    return changed
+
+
 def sync_directory(directory: Path, files: dict[str, str]) -> list[str]:
     """Make `directory` hold exactly `files` ({name: text}); return the names written or removed."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -29,9 +39,9 @@ def sync_directory(directory: Path, files: dict[str, str]) -> list[str]:
     return changed
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    """Replace `path` with `text` atomically unless it already holds it; True if written."""
-    data = text.encode("utf-8")
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    """Replace `path` with `content` atomically unless it already holds it; True if written."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         if path.read_bytes() == data:
             return False

@@ -60,6 +60,21 @@ class Challenge:
     links: tuple[Link, ...]
     texts: dict[str, Texts]
 
+    def status_on(self, today: date) -> str:
+        """The status to show on `today`: a call whose deadline has passed is closed."""
+        if self.status in ("definition", "open-call") and self.deadline and today > self.deadline:
+            return "closed"
+        if self.status == "open-call" and self.published and today < self.published:
+            return "definition"
+        return self.status
+
+    def next_date(self, today: date) -> tuple[str, date] | None:
+        """The next date that matters on `today`, as ("published" or "deadline", day)."""
+        for kind, day in (("published", self.published), ("deadline", self.deadline)):
+            if day and day >= today:
+                return kind, day
+        return None
+
 
 @dataclass(frozen=True)
 class Catalogue:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
 from .model import Catalogue, load_catalogue
 from .rendering import render_pages
+from .site_files import site_files
 
 
 @dataclass(frozen=True)
@@ -15,10 +18,18 @@ class SiteBuild:
     """Everything the site derives from `challenges/` for one state of it."""
 
     catalogue: Catalogue
+    today: date
     pages: dict[str, str]
+    files: dict[str, bytes]
 
 
-def current_build(challenges_dir: Path) -> SiteBuild:
+def build_date() -> date:
+    """Today for the build: the day of `SOURCE_DATE_EPOCH` (UTC) when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today()
+
+
+def current_build(challenges_dir: Path, site_url: str) -> SiteBuild:
     """The build for the files in `challenges_dir` as they are now.
 
     MkDocs runs every event once per language, and `mkdocs serve` keeps this
@@ -30,11 +41,11 @@ def current_build(challenges_dir: Path) -> SiteBuild:
         for f in sorted(challenges_dir.iterdir())
         if f.suffix in (".yml", ".yaml") and (st := f.stat())
     )
-    return _build_for(challenges_dir.resolve(), signature)
+    return _build_for(challenges_dir.resolve(), signature, build_date(), site_url)
 
 
 @lru_cache(maxsize=1)
-def _build_for(challenges_dir: Path, signature: tuple) -> SiteBuild:
-    """The build for one state of `challenges_dir`, named by its signature."""
+def _build_for(challenges_dir: Path, signature: tuple, today: date, site_url: str) -> SiteBuild:
+    """The build for one state of `challenges_dir` on `today`, published at `site_url`."""
     catalogue = load_catalogue(challenges_dir)
-    return SiteBuild(catalogue, render_pages(catalogue))
+    return SiteBuild(catalogue, today, render_pages(catalogue, today), site_files(catalogue, today, site_url))

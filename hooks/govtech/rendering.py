@@ -19,7 +19,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .model import Catalogue
+from .reference import field_rows
 from .strings import ui_strings
+from .validation import schema
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 # Babel locale per site language: English dates are written the British way.
@@ -28,22 +30,41 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
 _LIST_NUMBER = re.compile(r"^(\d+)\.")
 
 
+# The folders of docs/ that the build writes and owns; never edit them by hand.
+GENERATED_DIRS = ("challenges", "agencies/reference")
+
+
 def page_name(stem: str, lang: str) -> str:
     """`invoicing.md` for Danish, `invoicing.de.md` for German: the i18n suffix layout."""
     return f"{stem}.md" if lang == DEFAULT_LANGUAGE else f"{stem}.{lang}.md"
 
 
-def render_pages(catalogue: Catalogue) -> dict[str, str]:
-    """Every generated page, as {file name inside docs/challenges/: Markdown}."""
+def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
+    """Every generated page, as {path inside docs/: Markdown}."""
     env = _environment()
+    neutral, per_language = field_rows(schema("challenge"))
     pages = {}
     for lang in LANGUAGES:
-        context = {"lang": lang, "s": ui_strings(lang), "catalogue": catalogue}
-        pages[page_name("index", lang)] = env.get_template("catalogue.md.j2").render(context)
+        context = {"lang": lang, "s": ui_strings(lang), "catalogue": catalogue, "today": today}
+        filters = filter_options(catalogue, today, lang)
+        pages[f"challenges/{page_name('index', lang)}"] = env.get_template("catalogue.md.j2").render(context, filters=filters)
         for challenge in catalogue.challenges:
             page = env.get_template("challenge.md.j2").render(context, challenge=challenge, t=challenge.texts[lang])
-            pages[page_name(challenge.id, lang)] = page
+            pages[f"challenges/{page_name(challenge.id, lang)}"] = page
+        reference = env.get_template("reference.md.j2").render(context, neutral=neutral, per_language=per_language)
+        pages[f"agencies/reference/{page_name('index', lang)}"] = reference
     return pages
+
+
+def filter_options(catalogue: Catalogue, today: date, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """The choices of each catalogue filter, as (key, label) pairs sorted by label."""
+    s = ui_strings(lang)
+    labels = {
+        "status": {c.status_on(today): s["status"][c.status_on(today)] for c in catalogue.challenges},
+        "theme": {c.theme: s["theme"][c.theme] for c in catalogue.challenges},
+        "owner": {c.owner.key: c.owner.names[lang] for c in catalogue.challenges},
+    }
+    return {name: sorted(choices.items(), key=lambda kv: kv[1].casefold()) for name, choices in labels.items()}
 
 
 @cache

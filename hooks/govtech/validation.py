@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError
 
 from .problems import Problem
@@ -36,16 +37,24 @@ def schema(name: str) -> dict[str, Any]:
 
 @cache
 def _validator(name: str) -> Draft202012Validator:
-    """A validator for schema `name`, checking formats such as dates."""
+    """A validator for schema `name` that finds every error, checking formats such as dates."""
     return Draft202012Validator(schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def _fast_check(name: str):
+    """Schema `name` compiled to Python: forty times faster, but stops at the first error."""
+    return fastjsonschema.compile(schema(name))
 
 
 def schema_problems(doc: Document, name: str) -> list[Problem]:
     """Every way `doc` breaks schema `name`, in plain words."""
-    problems = []
-    for error in _validator(name).iter_errors(doc.data):
-        problems.extend(_explain(error, doc))
-    return problems
+    try:
+        _fast_check(name)(doc.data)
+        return []
+    except fastjsonschema.JsonSchemaValueException as first:
+        problems = [p for error in _validator(name).iter_errors(doc.data) for p in _explain(error, doc)]
+        return problems or [doc.problem((), f"the file does not match the schema: {first.message}.")]
 
 
 def text_problems(doc: Document) -> list[Problem]:

@@ -30,7 +30,10 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+# libyaml's parser where PyYAML was built with it: the same nodes, ten times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]")
 
 
 @dataclass
@@ -70,7 +73,7 @@ def read_yaml(file: Path, display_path: str) -> Document:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        column = len(raw[raw.rfind(b"\n", 0, err.start) + 1 : err.start].decode("utf-8", "replace")) + 1
         return _fail(doc, line, column, "the file is not UTF-8 text; save it with the encoding UTF-8.")
     if not text.strip() or all(l.lstrip().startswith("#") or not l.strip() for l in text.splitlines()):
         return _fail(doc, 1, 1, "the file is empty; copy challenges/_template.yml and fill it in.")
@@ -80,11 +83,13 @@ def read_yaml(file: Path, display_path: str) -> Document:
             line = text.count("\n", 0, start) + 1
             doc.problems.append(Problem(display_path, line, 1, "a tab is used for indentation; YAML needs spaces. Replace the tab with spaces."))
         return doc
-    if "\x00" in text or any(ord(c) < 32 and c not in "\t\n\r" for c in text):
-        line = next(i for i, l in enumerate(text.splitlines(), 1) if any(ord(c) < 32 and c != "\t" for c in l))
-        return _fail(doc, line, 1, "the line holds an invisible control character; delete it and type the text again.")
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        return _fail(doc, line, column, "the line holds an invisible control character; delete it and type the text again.")
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
         return _fail(doc, *_syntax_error(err))
     except yaml.YAMLError as err:
@@ -122,7 +127,7 @@ def _build(node: yaml.Node, path: FieldPath, doc: Document, seen: set[int], dept
     here = (node.start_mark.line + 1, node.start_mark.column + 1)
     doc.positions.setdefault(path, here)
     if id(node) in seen:
-        doc.problems.append(Problem(doc.path, *here, "aliases (`*name`) are not allowed; write the value out in full."))
+        doc.problems.append(Problem(doc.path, *doc.positions[path], "aliases (`*name`) are not allowed; write the value out in full."))
         return None
     seen.add(id(node))
     if depth > MAX_DEPTH:

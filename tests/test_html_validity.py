@@ -1,0 +1,53 @@
+"""The built HTML: valid by the Nu HTML Checker, and no broken internal link or anchor."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from built_pages import parse
+
+ROOT = Path(__file__).resolve().parents[1]
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def test_every_page_is_valid_html(site: Path) -> None:
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--skip-non-html", "--errors-only", str(site)],
+        capture_output=True, text=True, timeout=600,
+    )
+    messages = json.loads(result.stderr)["messages"]
+    errors = [f"{m['url'].split(str(site))[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert errors == []
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(file: Path) -> set[str]:
+        if file not in ids:
+            ids[file] = set(parse(file).xpath("//@id"))
+        return ids[file]
+
+    broken = []
+    for file in sorted(site.rglob("*.html")):
+        for element in parse(file).xpath("//a[@href] | //link[@href] | //script[@src] | //img[@src]"):
+            ref = element.get("href") or element.get("src")
+            parts = urlsplit(ref)
+            if parts.scheme or ref.startswith("//"):
+                continue  # absolute links: to other sites, or this site's canonical address
+            if not parts.path:
+                target = file
+            elif parts.path.startswith("/"):
+                target = site / unquote(parts.path).lstrip("/")  # the 404 pages link from the site root
+            else:
+                target = (file.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{file.relative_to(site)}: {ref}")
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in anchors(target):
+                broken.append(f"{file.relative_to(site)}: {ref} (no such anchor)")
+    assert broken == []

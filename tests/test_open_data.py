@@ -1,0 +1,146 @@
+"""Open data, feeds, calendars and page metadata, read with real parsers."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import icalendar
+import pytest
+from jsonschema import Draft202012Validator
+
+from built_pages import CHALLENGE_IDS, LANGUAGES, page, prefix, text
+from conftest import build, copy_project
+
+ROOT = Path(__file__).resolve().parents[1]
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITE_URL = "https://govtech.test/"
+
+
+def epoch(day: str) -> str:
+    """SOURCE_DATE_EPOCH for noon UTC on `day`."""
+    return str(int(datetime.fromisoformat(day).replace(hour=12, tzinfo=timezone.utc).timestamp()))
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The site with an open call (published 2030-01-15, deadline 2030-02-28), built before and after its deadline."""
+    project = copy_project(tmp_path_factory.mktemp("dated"))
+    file = project / "challenges" / "invoicing.yml"
+    file.write_text(file.read_text().replace("status: closed\n", "status: open-call\ndates:\n  published: 2030-01-15\n  deadline: 2030-02-28\n"))
+    sites = {}
+    for moment, day in (("before", "2030-02-01"), ("after", "2030-03-01")):
+        result = build(project, tmp_path_factory.mktemp(moment), SOURCE_DATE_EPOCH=epoch(day), SITE_URL=SITE_URL)
+        assert result.returncode == 0, result.output
+        sites[moment] = result.site
+    return sites
+
+
+def test_challenges_json_matches_its_schema(dated: dict[str, Path]) -> None:
+    data = json.loads((dated["before"] / "challenges.json").read_text())
+    schema = json.loads((ROOT / "schema" / "challenges.schema.json").read_text())
+    Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(data)
+    assert [c["id"] for c in data["challenges"]] == sorted(CHALLENGE_IDS)
+    invoicing = next(c for c in data["challenges"] if c["id"] == "invoicing")
+    assert invoicing["url"] == {lang: f"{SITE_URL}{prefix(lang)}challenges/invoicing/" for lang in LANGUAGES}
+    assert invoicing["dates"] == {"published": "2030-01-15", "deadline": "2030-02-28"}
+    assert set(invoicing["texts"]) == set(LANGUAGES)
+
+
+def test_published_schemas_equal_the_committed_ones(dated: dict[str, Path]) -> None:
+    for committed in (ROOT / "schema").glob("*.schema.json"):
+        assert (dated["before"] / "schema" / committed.name).read_bytes() == committed.read_bytes()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_atom_feed_is_valid_and_newest_first(dated: dict[str, Path], lang: str) -> None:
+    feed = ET.parse(dated["before"] / prefix(lang) / "feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    for required in ("id", "title", "updated", "author/" + ATOM + "name"):
+        assert feed.find(ATOM + required).text
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == f"{SITE_URL}{prefix(lang)}feed.xml"
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == len(CHALLENGE_IDS)
+    for entry in entries:
+        for required in ("id", "title", "updated", "summary"):
+            assert entry.find(ATOM + required).text, required
+        assert entry.find(f"{ATOM}link[@rel='alternate']").get("href").startswith(SITE_URL)
+    published = [e.find(f"{ATOM}published") for e in entries]
+    dated = [p.text for p in published if p is not None]
+    assert dated == sorted(dated, reverse=True) and published[: len(dated)] == [p for p in published if p is not None], "dated entries first, newest first"
+    assert entries[0].find(f"{ATOM}id").text == f"{SITE_URL}{prefix(lang)}challenges/invoicing/"
+
+
+def test_every_page_links_its_feed(dated: dict[str, Path]) -> None:
+    doc = page(dated["before"], "de/challenges/invoicing/")
+    [link] = doc.xpath("//head/link[@type='application/atom+xml']")
+    assert (dated["before"] / "de/challenges/invoicing" / link.get("href")).resolve() == (dated["before"] / "de/feed.xml").resolve()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_calendars_hold_every_date(dated: dict[str, Path], lang: str) -> None:
+    for path in (f"{prefix(lang)}calendar.ics", f"{prefix(lang)}challenges/invoicing/calendar.ics"):
+        calendar = icalendar.Calendar.from_ical((dated["before"] / path).read_bytes())
+        assert str(calendar["VERSION"]) == "2.0" and calendar["PRODID"]
+        events = {str(e["UID"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
+        assert set(events) == {"invoicing-published", "invoicing-deadline"}
+        assert events["invoicing-deadline"].decoded("DTSTART") == date(2030, 2, 28)
+        assert events["invoicing-deadline"]["URL"] == f"{SITE_URL}{prefix(lang)}challenges/invoicing/"
+    link = page(dated["before"], f"{prefix(lang)}challenges/invoicing/").cssselect("a.calendar-link")[0]
+    assert link.get("href") == "calendar.ics"
+
+
+EXPECTED = {
+    "before": {"da": ("Åben for ansøgninger", "Ansøgningsfrist: 28. februar 2030"),
+               "de": ("Bewerbung offen", "Bewerbungsschluss: 28. Februar 2030"),
+               "en": ("Open for applications", "Application deadline: 28 February 2030")},
+    "after": {"da": ("Afsluttet", None), "de": ("Abgeschlossen", None), "en": ("Closed", None)},
+}
+
+
+@pytest.mark.parametrize("moment", ["before", "after"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_status_and_dates_follow_the_build_date(dated: dict[str, Path], moment: str, lang: str) -> None:
+    status, next_date = EXPECTED[moment][lang]
+    card = next(c for c in page(dated[moment], f"{prefix(lang)}challenges/").cssselect(".challenge-card")
+                if c.cssselect("a[href='invoicing/']"))
+    assert text(card.cssselect(".status")[0]) == status
+    facts = [text(dd) for dd in card.cssselect("dd")]
+    if next_date:
+        assert facts[-1] == next_date
+    else:
+        assert "2030" not in facts[-1]
+    assert text(page(dated[moment], f"{prefix(lang)}challenges/invoicing/").cssselect("article .status")[0]) == status
+    data = json.loads((dated[moment] / "challenges.json").read_text())
+    assert next(c for c in data["challenges"] if c["id"] == "invoicing")["status"] == ("open-call" if moment == "before" else "closed")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_page_metadata_in_its_language(dated: dict[str, Path], lang: str) -> None:
+    doc = page(dated["before"], f"{prefix(lang)}challenges/invoicing/")
+    texts = __import__("yaml").safe_load((ROOT / "challenges/invoicing.yml").read_text())[lang]
+    meta = {m.get("name") or m.get("property"): m.get("content") for m in doc.xpath("//head/meta")}
+    assert meta["description"] == texts["summary"] == meta["og:description"]
+    assert meta["og:title"] == texts["title"]
+    assert meta["og:url"] == f"{SITE_URL}{prefix(lang)}challenges/invoicing/"
+    hreflang = {l.get("hreflang"): l.get("href") for l in doc.xpath("//head/link[@hreflang]")}
+    assert hreflang == {**{o: f"{SITE_URL}{prefix(o)}challenges/invoicing/" for o in LANGUAGES}, "x-default": f"{SITE_URL}challenges/invoicing/"}
+    [ld] = [json.loads(s.text) for s in doc.xpath("//script[@type='application/ld+json']")]
+    assert ld["inLanguage"] == lang and ld["about"]["@type"] == "GovernmentOrganization"
+    assert ld["about"]["url"] == "https://erst.dk"
+
+
+def test_each_language_has_its_own_404_and_the_root_one_is_danish(dated: dict[str, Path]) -> None:
+    for lang in LANGUAGES:
+        assert page(dated["before"], f"{prefix(lang)}404.html").get("lang") == lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_has_its_own_search_index(dated: dict[str, Path], lang: str) -> None:
+    index = json.loads((dated["before"] / prefix(lang) / "search" / "search_index.json").read_text())
+    assert index["config"]["lang"] == [lang]
+    locations = [d["location"] for d in index["docs"]]
+    assert "challenges/invoicing/" in locations
+    assert not any(l.startswith(("de/", "en/")) for l in locations)

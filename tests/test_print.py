@@ -1,0 +1,31 @@
+"""A guide printed from Chromium on A4: the guide, its checkboxes and link targets, no site chrome."""
+
+from __future__ import annotations
+
+import pytest
+
+from built_pages import LANGUAGES, prefix
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_printed_guide_shows_the_guide_and_nothing_else(served_site, browser, lang: str) -> None:
+    base, _ = served_site
+    page = browser.new_page()
+    page.goto(f"{base}{prefix(lang)}guides/data-ethics-checklist/")
+    page.emulate_media(media="print")
+    visible = page.evaluate("""() => {
+        const shown = e => e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
+        const boxes = [...document.querySelectorAll("article .task-list-item")];
+        return {
+            chrome: [".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".md-sidebar--secondary"]
+                .filter(s => shown(document.querySelector(s))),
+            items: boxes.length,
+            shownItems: boxes.filter(shown).length,
+            boxBorders: boxes.map(b => getComputedStyle(b.querySelector(".task-list-indicator"), "::before").borderTopStyle),
+        };
+    }""")
+    assert visible["chrome"] == []
+    assert visible["items"] >= 10 and visible["shownItems"] == visible["items"]
+    assert set(visible["boxBorders"]) == {"solid"}
+    assert page.pdf(format="A4")[:4] == b"%PDF"
+    page.close()

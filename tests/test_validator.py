@@ -1,0 +1,144 @@
+"""`govtech-validate`: every kind of mistake gets one line naming file, line and fix."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from govtech.cli import main
+from govtech.validation import schema_problems, text_problems
+from govtech.yaml_reader import read_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+# A valid challenge file whose line numbers the cases below rely on:
+# 2 id, 3 theme, 4 owner, 5 status, 7 da:, 8 da.title, 9 da.summary, 10 da.question, 11 da.background.
+BASE = (Path(__file__).parent / "fixtures" / "valid" / "invoicing.yml").read_text()
+
+
+def replaced(old: str, new: str) -> str:
+    """The base file with its first `old` replaced by `new`."""
+    assert old in BASE
+    return BASE.replace(old, new, 1)
+
+
+CASES = {
+    "tab indentation": (replaced("  title: Flere", "\ttitle: Flere"), 8, "a tab is used for indentation; YAML needs spaces"),
+    "duplicate key": (replaced("theme: invoicing\n", "theme: invoicing\ntheme: data-ethics\n"), 4, "`theme` is written twice (first on line 3); keep one"),
+    "`on` read as yes/no": (replaced("  title: Flere virksomheder på e-faktura", "  title: on"), 8, "YAML reads `on` as yes/no, not as text; put it in quotes"),
+    "`yes` read as yes/no": (replaced("  question: Hvordan kan digital teknologi øge", "  question: yes\n  x_question: øge"), 10, "`da.question`: YAML reads `yes` as yes/no"),
+    "number for text": (replaced("  title: Flere virksomheder på e-faktura", "  title: 2020"), 8, "YAML reads `2020` as a number, not as text; put it in quotes"),
+    "empty value": (replaced("  title: Flere virksomheder på e-faktura", "  title:"), 8, "`da.title` is empty; write the text after `title:`"),
+    "impossible date": (replaced("status: closed\n", "status: closed\ndates:\n  published: 2019-02-30\n"), 7, "`dates.published`: `2019-02-30` is not a real date; write it as YYYY-MM-DD"),
+    "deadline before publication": (replaced("status: closed\n", "status: closed\ndates:\n  published: 2019-03-01\n  deadline: 2019-02-01\n"), 8, "the deadline 2019-02-01 is before the publication date 2019-03-01; correct one of them"),
+    "id not the file name": (replaced("id: invoicing", "id: invoice"), 2, "the id `invoice` must equal the file name; write `id: invoicing` or rename the file to invoice.yml"),
+    "unknown owner": (replaced("owner: erst", "owner: ersst"), 4, "unknown owner `ersst` (did you mean `erst`?); use a key from challenges/_owners.yml"),
+    "unknown theme": (replaced("theme: invoicing", "theme: invoice"), 3, "`invoice` is not a known theme (did you mean `invoicing`?); use one of: data-ethics"),
+    "unknown status": (replaced("status: closed", "status: closd"), 5, "`closd` is not a known status (did you mean `closed`?); use one of:"),
+    "javascript: contact": (replaced("status: closed\n", "status: closed\ncontact: javascript:alert(1)\n"), 6, "`contact`: `javascript:alert(1)` must be a web address starting with https://"),
+    "javascript: in a Markdown link": (replaced("  background: |\n", "  background: |\n    Read [this](javascript:alert(1)).\n"), 11, "`da.background` links to `javascript:`; only https://, http:// and mailto: links are allowed"),
+    "raw HTML": (replaced("  background: |\n", "  background: |\n    <script>alert(1)</script>\n"), 11, "`da.background` contains HTML (`<s…`); write plain text or Markdown instead"),
+    "summary too long": (replaced("  summary: Hvordan", "  summary: " + "lang " * 40 + "Hvordan"), 9, "`da.summary` is 3"),
+    "unknown key": (replaced("  title:", "  titel:"), 8, "unknown field `titel` (did you mean `title`?)"),
+    "missing language block": ("\n".join(l for l in BASE.split("\nde:")[0].splitlines()) + "\n" + "en:" + BASE.split("\nen:")[1], 2, "the file is missing the field `de`; add it"),
+    "alias": (replaced("owner: erst\n", "owner: &o erst\n") + "extra: *o\n", 47, "aliases (`*name`) are not allowed"),
+    "empty file": ("# only a comment\n\n", 1, "the file is empty; copy challenges/_template.yml"),
+    "top level not a mapping": ("- id: invoicing\n- theme: invoicing\n", 1, "the file must consist of fields written as `name: value`"),
+}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A challenges folder holding the real owners file."""
+    (tmp_path / "_owners.yml").write_bytes((ROOT / "challenges" / "_owners.yml").read_bytes())
+    return tmp_path
+
+
+def validate(folder: Path, capsys: pytest.CaptureFixture, *files: Path) -> tuple[int, list[str]]:
+    """Run the validator's entry point; its exit code and the problem lines it printed."""
+    code = main([*(str(f) for f in files), "--dir", str(folder)])
+    err = capsys.readouterr().err
+    return code, [l for l in err.splitlines() if l.startswith(str(folder))]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_mistake_is_one_precise_line(folder: Path, capsys: pytest.CaptureFixture, case: str) -> None:
+    text, line, message = CASES[case]
+    file = folder / "invoicing.yml"
+    file.write_text(text)
+    code, lines = validate(folder, capsys, file)
+    assert code == 1
+    assert any(l.startswith(f"{file}:{line}:") and message in l for l in lines), lines
+
+
+def test_a_file_that_is_not_utf8_is_named_with_its_line(folder: Path, capsys: pytest.CaptureFixture) -> None:
+    file = folder / "invoicing.yml"
+    file.write_bytes(BASE.encode("utf-8").replace("på e-faktura".encode(), "på e-faktura".encode("latin-1")))
+    code, lines = validate(folder, capsys, file)
+    assert code == 1
+    assert lines == [f"{file}:8:30: the file is not UTF-8 text; save it with the encoding UTF-8."]
+
+
+def test_two_files_with_one_id(folder: Path, capsys: pytest.CaptureFixture) -> None:
+    (folder / "invoicing.yml").write_text(BASE)
+    (folder / "invoicing.yaml").write_text(BASE)
+    code, lines = validate(folder, capsys)
+    assert code == 1
+    assert len(lines) == 1 and ":2:1: the id `invoicing` is already used by" in lines[0], lines
+
+
+def test_every_problem_in_every_file_in_one_run(folder: Path, capsys: pytest.CaptureFixture) -> None:
+    (folder / "invoicing.yml").write_text(CASES["unknown owner"][0])
+    (folder / "data-ethics.yml").write_text(CASES["tab indentation"][0].replace("id: invoicing", "id: data-ethics"))
+    (folder / "user-data.yml").write_text(replaced("id: invoicing", "id: user-data").replace("theme: invoicing", "theme: x").replace("  title:", "  titel:"))
+    code, lines = validate(folder, capsys)
+    assert code == 1
+    assert {Path(l.split(":")[0]).name for l in lines} == {"invoicing.yml", "data-ethics.yml", "user-data.yml"}
+    assert len([l for l in lines if "user-data.yml" in l]) >= 3  # theme, unknown key, missing title
+
+
+def test_valid_files_pass_and_the_command_exits_zero() -> None:
+    result = subprocess.run([sys.executable, "-m", "govtech.cli"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "challenge files checked: no problems" in result.stdout
+
+
+def test_the_real_files_and_the_template_match_the_schema() -> None:
+    for file in sorted((ROOT / "challenges").glob("*.yml")):
+        doc = read_yaml(file, file.name)
+        assert not doc.problems
+        name = "owners" if file.name == "_owners.yml" else "challenge"
+        assert schema_problems(doc, name) == [] and text_problems(doc) == [], file.name
+
+
+def test_every_challenge_file_names_the_schema_for_editors() -> None:
+    for file in sorted((ROOT / "challenges").glob("*.yml")):
+        first = file.read_text().splitlines()[0]
+        expected = "owners" if file.name == "_owners.yml" else "challenge"
+        assert first == f"# yaml-language-server: $schema=../schema/{expected}.schema.json", file.name
+
+
+def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
+    from jsonschema import Draft202012Validator
+
+    for file in (ROOT / "schema").glob("*.json"):
+        Draft202012Validator.check_schema(json.loads(file.read_text()))
+
+
+def test_the_fast_and_the_full_validator_agree_on_every_case(tmp_path: Path) -> None:
+    """The compiled schema decides; jsonschema explains. They must never disagree."""
+    from govtech.validation import _fast_check, _validator
+
+    for case, (text, _, _) in CASES.items():
+        (tmp_path / "invoicing.yml").write_text(text)
+        data = read_yaml(tmp_path / "invoicing.yml", "invoicing.yml").data
+        if data is None:
+            continue
+        try:
+            _fast_check("challenge")(data)
+            fast_valid = True
+        except Exception:
+            fast_valid = False
+        assert fast_valid == _validator("challenge").is_valid(data), case
