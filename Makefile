@@ -12,8 +12,9 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(VENV)/.site ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
 
-build: $(VENV)/.site ## Strict build into site/
-	$(BIN)/mkdocs build --strict
+build: $(VENV)/.site ## Strict build into site/ (replaced only when the build succeeds)
+	rm -rf .site-new && $(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
+	rm -rf .site-old && { [ ! -d site ] || mv site .site-old; } && mv .site-new site && rm -rf .site-old
 
 validate: $(VENV)/.site ## Check challenge files (all, or FILES="challenges/a.yml ...")
 	$(BIN)/govtech-validate $(FILES)
@@ -25,7 +26,7 @@ bench: $(VENV)/.test ## Benchmarks (not part of `make test`)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site docs/challenges .pytest_cache
+	rm -rf site .site-new .site-old docs/challenges docs/agencies/reference .pytest_cache
 
 $(VENV)/.site: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

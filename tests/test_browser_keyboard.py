@@ -132,3 +132,19 @@ def test_catalogue_lists_everything_without_javascript(served_site, browser) -> 
     assert page.locator(".challenge-card").count() == 5
     assert not page.locator("form.challenge-filters").is_visible()
     context.close()
+
+
+def test_the_short_path_was_leads_to_the_accessibility_statement(page, served_site) -> None:
+    base, _ = served_site
+    page.goto(base + "was/")
+    page.wait_for_url(base + "accessibility/")
+    assert page.locator("article h1").text_content().startswith("Tilgængelighedserklæring")
+
+
+@pytest.mark.parametrize("lang, text", [("da", "Tilgængelighedserklæring"), ("de", "Erklärung zur Barrierefreiheit"), ("en", "Accessibility statement")])
+def test_every_footer_links_the_accessibility_statement(page, served_site, lang: str, text: str) -> None:
+    base, _ = served_site
+    page.goto(base + ("" if lang == "da" else f"{lang}/") + "challenges/invoicing/")
+    link = page.locator(".md-footer a", has_text=text)
+    link.click()
+    page.wait_for_url(base + ("" if lang == "da" else f"{lang}/") + "accessibility/")

@@ -7,6 +7,7 @@ sources give the same bytes.
 
 from __future__ import annotations
 
+import html
 import json
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, time, timezone
@@ -26,6 +27,7 @@ def site_files(catalogue: Catalogue, today: date, site_url: str) -> dict[str, by
     """Every data file of the site, as {path below the site root: bytes}."""
     files = {f"schema/{schema.name}": schema.read_bytes() for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))}
     files["challenges.json"] = challenges_json(catalogue, today, site_url)
+    files["was/index.html"] = redirect_page("../accessibility/", DEFAULT_LANGUAGE)
     for lang in LANGUAGES:
         files[f"{lang_prefix(lang)}feed.xml"] = atom_feed(catalogue, today, site_url, lang)
         files[f"{lang_prefix(lang)}calendar.ics"] = calendar(catalogue.challenges, today, site_url, lang)
@@ -42,6 +44,19 @@ def lang_prefix(lang: str) -> str:
 def page_url(site_url: str, lang: str, path: str = "") -> str:
     """The absolute address of the page at `path` in language `lang`."""
     return f"{site_url.rstrip('/')}/{lang_prefix(lang)}{path}"
+
+
+def redirect_page(target: str, lang: str) -> bytes:
+    """A page that sends the reader on to `target`: `/was/` is the short path Danish sites give their accessibility statement."""
+    name = ui_strings(lang)["footer"]["accessibility"]
+    return (
+        f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n<link rel="canonical" href="{target}">\n'
+        f'<link rel="icon" href="data:,">\n'
+        f"<title>{html.escape(name)}</title>\n</head>\n<body>\n<main>\n"
+        f'<p><a href="{target}">{html.escape(name)}</a></p>\n</main>\n</body>\n</html>\n'
+    ).encode("utf-8")
 
 
 def challenges_json(catalogue: Catalogue, today: date, site_url: str) -> bytes:

@@ -9,6 +9,7 @@ dates in order, safe text).
 from __future__ import annotations
 
 import difflib
+import html
 import json
 import re
 from datetime import date
@@ -25,6 +26,9 @@ from .yaml_reader import Document, FieldPath
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)|\S[^\n]*\n {0,3}(=+|-+) *$", re.MULTILINE)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -64,8 +68,13 @@ def text_problems(doc: Document) -> list[Problem]:
         field = _field_name(path)
         if _HTML.search(value):
             problems.append(doc.problem(path, f"`{field}` contains HTML (`{_HTML.search(value).group(0)}…`); write plain text or Markdown instead."))
+        if _MD_HEADING.search(value):
+            problems.append(doc.problem(path, f"`{field}` contains a heading (`#` or an underline of `=` or `-`); the page makes its own headings, so write **bold text** instead."))
+        if _MD_IMAGE.search(value):
+            problems.append(doc.problem(path, f"`{field}` shows an image (`![…](…)`); images are not allowed in challenge texts, link to the page instead."))
         for match in _MD_LINK_TARGET.finditer(value):
-            target = match.group(1) or match.group(2) or ""
+            # Browsers decode entities and drop control characters in addresses: so does the check.
+            target = _INVISIBLE.sub("", html.unescape(match.group(1) or match.group(2) or ""))
             scheme = _SCHEME.match(target)
             if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
                 problems.append(doc.problem(path, f"`{field}` links to `{scheme.group(0)}`; only https://, http:// and mailto: links are allowed."))

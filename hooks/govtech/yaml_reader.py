@@ -33,7 +33,7 @@ _SCALAR_TAGS = {
 # libyaml's parser where PyYAML was built with it: the same nodes, ten times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass
@@ -92,8 +92,12 @@ def read_yaml(file: Path, display_path: str) -> Document:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
         return _fail(doc, *_syntax_error(err))
+    except yaml.reader.ReaderError as err:
+        line = text.count("\n", 0, err.position) + 1
+        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        return _fail(doc, line, column, f"the character U+{err.character:04X} is not allowed in YAML; delete it and type the text again.")
     except yaml.YAMLError as err:
-        return _fail(doc, 1, 1, f"YAML error: {err}.")
+        return _fail(doc, 1, 1, "YAML error: " + " ".join(str(err).split()) + ".")
     if not isinstance(root, yaml.MappingNode):
         line = root.start_mark.line + 1 if root is not None else 1
         return _fail(doc, line, 1, "the file must consist of fields written as `name: value`; start from challenges/_template.yml.")
