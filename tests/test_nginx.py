@@ -1,0 +1,138 @@
+"""deploy/nginx.conf, run by Debian's nginx on 127.0.0.1 over the built site."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import re
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build, copy_project, free_port
+
+SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
+                    "Permissions-Policy", "Strict-Transport-Security")
+
+pytestmark = pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is installed by .ci/run")
+
+
+@pytest.fixture(scope="module")
+def nginx(tmp_path_factory: pytest.TempPathFactory):
+    """nginx serving a fresh build with deploy/nginx.conf; yields (base URL, site folder)."""
+    work = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    result = build(copy_project(work / "project"), work / "site", SITE_URL=base)
+    assert result.returncode == 0, result.output
+    server = (ROOT / "deploy" / "nginx.conf").read_text()
+    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("root /var/www/govtech/site;", f"root {result.site};")
+    (work / "site.conf").write_text(server)
+    temp = {name: work / name for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi")}
+    (work / "nginx.conf").write_text(
+        f"user root;\nworker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log warn;\n"
+        "events { worker_connections 64; }\n"
+        "http {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n"
+        + "".join(f"  {name}_temp_path {path};\n" if name != "body" else f"  client_body_temp_path {path};\n" for name, path in temp.items())
+        + f"  include {work}/site.conf;\n}}\n"
+    )
+    check = subprocess.run(["nginx", "-t", "-p", str(work), "-c", str(work / "nginx.conf")], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen(["nginx", "-p", str(work), "-c", str(work / "nginx.conf"), "-g", "daemon off;"])
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(base, timeout=2)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        yield base, result.site
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def fetch(url: str, gzip_ok: bool = False) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers and body of a GET."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers), err.read()
+
+
+@pytest.mark.parametrize("path", ["", "de/challenges/", "en/challenges/invoicing/", "assets/site.css", "challenges.json", "missing/"])
+def test_every_response_carries_the_security_headers(nginx, path: str) -> None:
+    base, _ = nginx
+    _, headers, _ = fetch(base + path)
+    assert [h for h in SECURITY_HEADERS if h not in headers] == []
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+
+
+def test_text_responses_are_compressed(nginx) -> None:
+    base, site = nginx
+    bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
+    for path in ("", "assets/site.css", bundle, "search/search_index.json", "feed.xml"):
+        status, headers, body = fetch(base + path, gzip_ok=True)
+        assert status == 200 and headers.get("Content-Encoding") == "gzip", path
+        assert gzip.decompress(body)
+
+
+def test_fingerprinted_assets_are_cached_long_and_pages_briefly(nginx) -> None:
+    base, site = nginx
+    bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
+    assert fetch(base + bundle)[1]["Cache-Control"] == "max-age=31536000"
+    assert fetch(base + "de/")[1]["Cache-Control"] == "max-age=300"
+    assert fetch(base + "feed.xml")[1]["Content-Type"].startswith("application/atom+xml")
+    assert fetch(base + "calendar.ics")[1]["Content-Type"].startswith("text/calendar")
+
+
+@pytest.mark.parametrize("path, lang", [("missing/", "da"), ("de/missing/", "de"), ("en/challenges/missing/", "en")])
+def test_a_missing_page_gets_the_404_page_of_its_language(nginx, path: str, lang: str) -> None:
+    base, _ = nginx
+    status, _, body = fetch(base + path)
+    assert status == 404
+    assert re.search(rb'<html lang="([a-z]+)"', body).group(1).decode() == lang
+
+
+def test_every_inline_script_is_allowed_by_hash(nginx) -> None:
+    base, site = nginx
+    policy = fetch(base)[1]["Content-Security-Policy"]
+    missing = set()
+    for file in site.rglob("*.html"):
+        for attrs, body in re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", file.read_text(), re.DOTALL):
+            if "application/json" in attrs or "application/ld+json" in attrs:
+                continue  # data, never run
+            digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+            if f"'sha256-{digest}'" not in policy:
+                missing.add(f"{file.relative_to(site)}: {body[:60]}")
+    assert missing == set()
+
+
+def test_chromium_runs_the_site_under_the_policy(nginx, browser) -> None:
+    base, _ = nginx
+    page = browser.new_page()
+    violations = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
+    page.add_init_script("document.addEventListener('securitypolicyviolation', e => console.error('Content Security Policy: ' + e.violatedDirective + ' ' + e.blockedURI))")
+    for path in ("", "challenges/", "challenges/invoicing/"):
+        page.goto(base + path, wait_until="networkidle")
+    page.goto(base + "en/challenges/", wait_until="networkidle")
+    page.select_option("#filter-theme", "invoicing")
+    assert page.locator(".challenge-card:not([hidden])").count() == 1
+    page.fill(".md-search__input", "invoices")
+    page.locator(".md-search-result__item a").first.wait_for(timeout=15_000)
+    page.goto(base + "en/challenges/invoicing/", wait_until="networkidle")
+    page.locator(".md-select a[hreflang='de']").dispatch_event("click")
+    page.wait_for_url(base + "de/challenges/invoicing/")
+    assert violations == []
+    page.close()
