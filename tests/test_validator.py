@@ -129,7 +129,7 @@ def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
 
 def test_the_fast_and_the_full_validator_agree_on_every_case(tmp_path: Path) -> None:
     """The compiled schema decides; jsonschema explains. They must never disagree."""
-    from govtech.validation import _fast_check, _validator
+    from govtech.validation import _compiled_at, _validator_at, _version
 
     for case, (text, _, _) in CASES.items():
         (tmp_path / "invoicing.yml").write_text(text)
@@ -137,8 +137,37 @@ def test_the_fast_and_the_full_validator_agree_on_every_case(tmp_path: Path) -> 
         if data is None:
             continue
         try:
-            _fast_check("challenge")(data)
+            _compiled_at(*_version("challenge"))(data)
             fast_valid = True
         except Exception:
             fast_valid = False
-        assert fast_valid == _validator("challenge").is_valid(data), case
+        assert fast_valid == _validator_at(*_version("challenge")).is_valid(data), case
+
+
+def schema_field_names(schema: dict) -> set[str]:
+    """Every field name the challenge schema defines, nested ones included."""
+    names = set()
+
+    def walk(properties: dict) -> None:
+        for name, spec in properties.items():
+            names.add(name)
+            walk(spec.get("properties", {}))
+            walk(spec.get("items", {}).get("properties", {}))
+
+    walk(schema["properties"])
+    walk(schema["$defs"]["texts"]["properties"])
+    return names
+
+
+@pytest.mark.parametrize("lang", ["da", "de", "en"])
+def test_the_reference_page_lists_every_schema_field(site: Path, lang: str) -> None:
+    from built_pages import article, page, prefix, text
+
+    schema = json.loads((ROOT / "schema" / "challenge.schema.json").read_text())
+    content = article(page(site, f"{prefix(lang)}agencies/reference/"))
+    listed = {text(code).split(".")[-1].removeprefix("links[]") for code in content.cssselect("td:first-child code")}
+    listed |= {text(code) for code in content.cssselect("p code")}
+    assert schema_field_names(schema) <= listed
+    descriptions = [text(td) for td in content.cssselect("td:last-child")]
+    expected = schema["properties"]["id"]["x-description"].get(lang, schema["properties"]["id"]["description"])
+    assert expected in descriptions

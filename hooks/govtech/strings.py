@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +11,13 @@ import yaml
 STRINGS_DIR = Path(__file__).with_name("strings")
 
 
-@cache
 def ui_strings(lang: str) -> dict[str, Any]:
-    """Every interface text of language `lang`."""
-    return yaml.safe_load((STRINGS_DIR / f"{lang}.yml").read_text(encoding="utf-8"))
+    """Every interface text of language `lang`, read again when its file changes (`mkdocs serve`)."""
+    file = STRINGS_DIR / f"{lang}.yml"
+    return _read(file, file.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _read(file: Path, mtime_ns: int) -> dict[str, Any]:
+    """The texts in `file` as it was at `mtime_ns`."""
+    return yaml.safe_load(file.read_text(encoding="utf-8"))

@@ -13,7 +13,7 @@ import html
 import json
 import re
 from datetime import date
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,31 +33,42 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
-@cache
 def schema(name: str) -> dict[str, Any]:
-    """The committed JSON Schema `schema/<name>.schema.json`."""
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    """The committed JSON Schema `schema/<name>.schema.json`, read again when it changes."""
+    return _schema_at(*_version(name))
 
 
-@cache
-def _validator(name: str) -> Draft202012Validator:
-    """A validator for schema `name` that finds every error, checking formats such as dates."""
-    return Draft202012Validator(schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
+def _version(name: str) -> tuple[Path, int]:
+    """The schema file `name` and its modification time: the key of everything made from it."""
+    file = SCHEMA_DIR / f"{name}.schema.json"
+    return file, file.stat().st_mtime_ns
 
 
-@cache
-def _fast_check(name: str):
-    """Schema `name` compiled to Python: forty times faster, but stops at the first error."""
-    return fastjsonschema.compile(schema(name))
+@lru_cache(maxsize=8)
+def _schema_at(file: Path, mtime_ns: int) -> dict[str, Any]:
+    """The schema in `file` as it was at `mtime_ns`."""
+    return json.loads(file.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
+def _validator_at(file: Path, mtime_ns: int) -> Draft202012Validator:
+    """A validator that finds every error, checking formats such as dates."""
+    return Draft202012Validator(_schema_at(file, mtime_ns), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@lru_cache(maxsize=8)
+def _compiled_at(file: Path, mtime_ns: int):
+    """The schema compiled to Python: forty times faster, but it stops at the first error."""
+    return fastjsonschema.compile(_schema_at(file, mtime_ns))
 
 
 def schema_problems(doc: Document, name: str) -> list[Problem]:
     """Every way `doc` breaks schema `name`, in plain words."""
     try:
-        _fast_check(name)(doc.data)
+        _compiled_at(*_version(name))(doc.data)
         return []
     except fastjsonschema.JsonSchemaValueException as first:
-        problems = [p for error in _validator(name).iter_errors(doc.data) for p in _explain(error, doc)]
+        problems = [p for error in _validator_at(*_version(name)).iter_errors(doc.data) for p in _explain(error, doc)]
         return problems or [doc.problem((), f"the file does not match the schema: {first.message}.")]
 
 
