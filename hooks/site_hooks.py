@@ -132,6 +132,7 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
         structured_data=structured_data(
             meta, title, meta.get("description") or config.site_description, page.canonical_url if page is not None else None,
             lang, config.site_name, page_url(config.site_url, lang),
+            next((e for e in _build(config).catalogue.events if page is not None and page.url == f"{lang_prefix(lang)}{e.page}/"), None),
         ),
     )
     return context

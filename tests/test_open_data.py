@@ -30,6 +30,8 @@ def dated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     project = copy_project(tmp_path_factory.mktemp("dated"))
     file = project / "challenges" / "invoicing.yml"
     file.write_text(file.read_text().replace("status: closed\n", "status: open-call\ndates:\n  published: 2030-01-15\n  deadline: 2030-02-28\n"))
+    events = project / "challenges" / "_events.yml"
+    events.write_text(events.read_text().replace("  page: seminar\n", "  page: seminar\n  date: 2030-02-27\n"))
     sites = {}
     for moment, day in (("before", "2030-02-01"), ("after", "2030-03-01")):
         result = build(project, tmp_path_factory.mktemp(moment), SOURCE_DATE_EPOCH=epoch(day), SITE_URL=SITE_URL)
@@ -85,7 +87,8 @@ def test_calendars_hold_every_date(dated: dict[str, Path], lang: str) -> None:
         calendar = icalendar.Calendar.from_ical((dated["before"] / path).read_bytes())
         assert str(calendar["VERSION"]) == "2.0" and calendar["PRODID"]
         events = {str(e["UID"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
-        assert set(events) == {"invoicing-published", "invoicing-deadline"}
+        programme_wide = path == f"{prefix(lang)}calendar.ics"
+        assert set(events) == {"invoicing-published", "invoicing-deadline"} | ({"seminar"} if programme_wide else set())
         assert events["invoicing-deadline"].decoded("DTSTART") == date(2030, 2, 28)
         assert events["invoicing-deadline"]["URL"] == f"{SITE_URL}{prefix(lang)}challenges/invoicing/"
     link = page(dated["before"], f"{prefix(lang)}challenges/invoicing/").cssselect("a.calendar-link")[0]
@@ -130,6 +133,26 @@ def test_page_metadata_in_its_language(dated: dict[str, Path], lang: str) -> Non
     [ld] = [json.loads(s.text) for s in doc.xpath("//script[@type='application/ld+json']")]
     assert ld["inLanguage"] == lang and ld["about"]["@type"] == "GovernmentOrganization"
     assert ld["about"]["url"] == "https://erst.dk"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_dated_seminar_is_an_event_in_the_calendar_and_on_its_page(dated: dict[str, Path], lang: str) -> None:
+    calendar = icalendar.Calendar.from_ical((dated["before"] / prefix(lang) / "calendar.ics").read_bytes())
+    [seminar] = [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("seminar@")]
+    assert seminar.decoded("DTSTART") == date(2030, 2, 27)
+    assert seminar["URL"] == f"{SITE_URL}{prefix(lang)}seminar/"
+    doc = page(dated["before"], f"{prefix(lang)}seminar/")
+    [ld] = [json.loads(s.text) for s in doc.xpath("//script[@type='application/ld+json']")]
+    assert ld["mainEntity"]["@type"] == "Event" and ld["mainEntity"]["startDate"] == "2030-02-27"
+    assert ld["mainEntity"]["inLanguage"] == lang
+
+
+def test_the_real_seminar_has_no_invented_date(site: Path) -> None:
+    for lang in LANGUAGES:
+        calendar = icalendar.Calendar.from_ical((site / prefix(lang) / "calendar.ics").read_bytes())
+        assert not [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("seminar@")]
+        [ld] = [json.loads(s.text) for s in page(site, f"{prefix(lang)}seminar/").xpath("//script[@type='application/ld+json']")]
+        assert "mainEntity" not in ld
 
 
 def test_each_language_has_its_own_404_and_the_root_one_is_danish(dated: dict[str, Path]) -> None:

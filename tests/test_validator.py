@@ -13,6 +13,7 @@ from govtech.validation import schema_problems, text_problems
 from govtech.yaml_reader import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+SCHEMA_OF = {"_owners.yml": "owners", "_events.yml": "events"}
 # A valid challenge file whose line numbers the cases below rely on:
 # 2 id, 3 theme, 4 owner, 5 status, 7 da:, 8 da.title, 9 da.summary, 10 da.question, 11 da.background.
 BASE = (Path(__file__).parent / "fixtures" / "valid" / "invoicing.yml").read_text()
@@ -109,14 +110,14 @@ def test_the_real_files_and_the_template_match_the_schema() -> None:
     for file in sorted((ROOT / "challenges").glob("*.yml")):
         doc = read_yaml(file, file.name)
         assert not doc.problems
-        name = "owners" if file.name == "_owners.yml" else "challenge"
+        name = SCHEMA_OF.get(file.name, "challenge")
         assert schema_problems(doc, name) == [] and text_problems(doc) == [], file.name
 
 
 def test_every_challenge_file_names_the_schema_for_editors() -> None:
     for file in sorted((ROOT / "challenges").glob("*.yml")):
         first = file.read_text().splitlines()[0]
-        expected = "owners" if file.name == "_owners.yml" else "challenge"
+        expected = SCHEMA_OF.get(file.name, "challenge")
         assert first == f"# yaml-language-server: $schema=../schema/{expected}.schema.json", file.name
 
 

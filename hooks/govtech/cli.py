@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .model import OWNERS_FILE, challenge_files, load_files
+from .model import EVENTS_FILE, OWNERS_FILE, challenge_files, collect, load_events, load_files
 from .problems import InvalidInput
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,8 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         parser.error(f"no such file: {', '.join(missing)}")
+    events = args.dir / EVENTS_FILE
     try:
-        catalogue = load_files(files, args.dir / OWNERS_FILE, Path.cwd())
+        catalogue = collect(
+            lambda: load_files(files, args.dir / OWNERS_FILE, Path.cwd()),
+            lambda: load_events(events, Path.cwd()) if events.exists() else (),
+        )
     except InvalidInput as err:
         print(err.report(), file=sys.stderr)
         return 1

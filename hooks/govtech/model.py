@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ from .validation import challenge_problems, duplicate_id_problems, schema_proble
 from .yaml_reader import read_yaml
 
 OWNERS_FILE = "_owners.yml"
+EVENTS_FILE = "_events.yml"
 MAX_CHALLENGES = 5000
 
 
@@ -77,11 +78,22 @@ class Challenge:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A programme event that belongs to no single challenge, such as the seminar."""
+
+    key: str
+    date: date | None
+    page: str
+    names: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Catalogue:
-    """Every challenge, sorted by id, and the owners they refer to."""
+    """Every challenge, sorted by id, the owners they refer to, and the programme's events."""
 
     challenges: tuple[Challenge, ...]
     owners: dict[str, Owner]
+    events: tuple[Event, ...] = ()
 
 
 def challenge_files(directory: Path) -> list[Path]:
@@ -91,8 +103,40 @@ def challenge_files(directory: Path) -> list[Path]:
 
 
 def load_catalogue(directory: Path, display_root: Path | None = None) -> Catalogue:
-    """Read and validate every challenge file in `directory`; raise InvalidInput listing all problems."""
-    return load_files(challenge_files(directory), directory / OWNERS_FILE, display_root or directory.parent)
+    """Read and validate every file in `directory`; raise InvalidInput listing all problems."""
+    display_root = display_root or directory.parent
+    return collect(
+        lambda: load_files(challenge_files(directory), directory / OWNERS_FILE, display_root),
+        lambda: load_events(directory / EVENTS_FILE, display_root) if (directory / EVENTS_FILE).exists() else (),
+    )
+
+
+def collect(load_challenges, load_events) -> Catalogue:
+    """The catalogue with its events, or InvalidInput with the problems of both."""
+    problems, catalogue, events = [], None, ()
+    try:
+        catalogue = load_challenges()
+    except InvalidInput as err:
+        problems += err.problems
+    try:
+        events = load_events()
+    except InvalidInput as err:
+        problems += err.problems
+    if problems:
+        raise InvalidInput(problems)
+    return replace(catalogue, events=events)
+
+
+def load_events(file: Path, display_root: Path) -> tuple[Event, ...]:
+    """The programme's events in `file`; raise InvalidInput listing all problems."""
+    doc = read_yaml(file, file.relative_to(display_root).as_posix() if file.is_relative_to(display_root) else str(file))
+    problems = doc.problems or schema_problems(doc, "events") + text_problems(doc)
+    if problems:
+        raise InvalidInput(problems)
+    return tuple(
+        Event(key, date.fromisoformat(value["date"]) if "date" in value else None, value["page"], {lang: value[lang] for lang in LANGUAGES})
+        for key, value in doc.data.items()
+    )
 
 
 def load_files(files: list[Path], owners_file: Path, display_root: Path) -> Catalogue:

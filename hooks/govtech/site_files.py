@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import icalendar
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
-from .model import Catalogue, Challenge
+from .model import Catalogue, Challenge, Event
 from .strings import ui_strings
 from .validation import SCHEMA_DIR
 
@@ -30,7 +30,7 @@ def site_files(catalogue: Catalogue, today: date, site_url: str) -> dict[str, by
     files["was/index.html"] = redirect_page("../accessibility/", DEFAULT_LANGUAGE)
     for lang in LANGUAGES:
         files[f"{lang_prefix(lang)}feed.xml"] = atom_feed(catalogue, today, site_url, lang)
-        files[f"{lang_prefix(lang)}calendar.ics"] = calendar(catalogue.challenges, today, site_url, lang)
+        files[f"{lang_prefix(lang)}calendar.ics"] = calendar(catalogue.challenges, today, site_url, lang, catalogue.events)
         for challenge in (c for c in catalogue.challenges if c.published or c.deadline):
             files[f"{lang_prefix(lang)}challenges/{challenge.id}/calendar.ics"] = calendar((challenge,), today, site_url, lang)
     return files
@@ -114,8 +114,8 @@ def atom_feed(catalogue: Catalogue, today: date, site_url: str, lang: str) -> by
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def calendar(challenges: tuple[Challenge, ...], today: date, site_url: str, lang: str) -> bytes:
-    """An RFC 5545 calendar of the publication dates and deadlines of `challenges`, in `lang`."""
+def calendar(challenges: tuple[Challenge, ...], today: date, site_url: str, lang: str, events: tuple[Event, ...] = ()) -> bytes:
+    """An RFC 5545 calendar of the publication dates and deadlines of `challenges`, and the dated `events`, in `lang`."""
     s = ui_strings(lang)
     host = urlsplit(site_url).hostname or "localhost"
     cal = icalendar.Calendar()
@@ -125,19 +125,21 @@ def calendar(challenges: tuple[Challenge, ...], today: date, site_url: str, lang
     cal.add("x-wr-calname", s["site_name"])
     # A calendar needs one component even before any date is published.
     cal.add_component(_copenhagen())
-    for c in challenges:
-        for kind, day in (("published", c.published), ("deadline", c.deadline)):
-            if day is None:
-                continue
-            event = icalendar.Event()
-            event.add("uid", f"{c.id}-{kind}@{host}")
-            event.add("dtstamp", datetime.combine(today, time(), timezone.utc))
-            event.add("dtstart", day)
-            event.add("summary", s["challenge"][f"calendar_{kind}"].format(title=c.texts[lang].title))
-            event.add("description", c.texts[lang].summary)
-            event.add("url", page_url(site_url, lang, f"challenges/{c.id}/"))
-            event.add("transp", "TRANSPARENT")
-            cal.add_component(event)
+    entries = [
+        (f"{c.id}-{kind}", day, s["challenge"][f"calendar_{kind}"].format(title=c.texts[lang].title), c.texts[lang].summary, f"challenges/{c.id}/")
+        for c in challenges for kind, day in (("published", c.published), ("deadline", c.deadline)) if day
+    ] + [(e.key, e.date, e.names[lang], None, f"{e.page}/") for e in events if e.date]
+    for uid, day, summary, description, path in entries:
+        event = icalendar.Event()
+        event.add("uid", f"{uid}@{host}")
+        event.add("dtstamp", datetime.combine(today, time(), timezone.utc))
+        event.add("dtstart", day)
+        event.add("summary", summary)
+        if description:
+            event.add("description", description)
+        event.add("url", page_url(site_url, lang, path))
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
     return cal.to_ical()
 
 
