@@ -9,6 +9,7 @@ once all languages are built.
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
 from govtech.generated_files import sync_generated, write_if_changed
+from govtech.html_safety import unsafe_markup
 from govtech.language_split import search_indexes, sitemaps
 from govtech.page_data import language_root, structured_data
 from govtech.pipeline import SiteBuild, current_build
@@ -49,7 +51,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
-    """Name checklist boxes by their text; give permalink anchors a title in the page's language."""
+    """Refuse unsafe markup from challenge texts; name checklist boxes; translate permalink titles."""
+    challenge_page = page.file.src_uri.startswith("challenges/") and not page.file.src_uri.startswith("challenges/index.")
+    if challenge_page and (found := unsafe_markup(html)):
+        source = f"challenges/{page.file.src_uri.split('/')[1].split('.')[0]}.yml"
+        raise Abort(f"{source}:1:1: the texts render to markup that is not allowed ({', '.join(sorted(set(found)))}); write plain text or Markdown links to https:// pages. Nothing was built.")
     html = labelled_checklists(html)
     return html.replace('title="Permanent link"', f'title="{ui_strings(_language(config))["permalink"]}"')
 
@@ -60,7 +66,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    """Templates that are not pages (the 404 page): the interface texts and the language root."""
+    """Templates that are not pages (the 404 page): the interface texts, the language root, a selector to each language's home."""
+    # mkdocs-static-i18n sets this attribute per page; the last page's would stay.
+    config.extra.alternate = copy.deepcopy(config.plugins["i18n"].extra_alternate)
     return _add_page_data(context, None, config)
 
 

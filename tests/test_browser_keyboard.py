@@ -106,6 +106,14 @@ def test_menu_opens_by_keyboard_on_a_phone(served_site, browser) -> None:
     context.close()
 
 
+def test_phone_header_buttons_do_not_show_on_a_desktop(page, served_site) -> None:
+    base, _ = served_site
+    page.goto(base + "en/")
+    shown = page.evaluate("""() => [...document.querySelectorAll("button.md-header__button[data-for]")]
+        .filter(b => b.getClientRects().length > 0).map(b => b.getAttribute("aria-label"))""")
+    assert shown == []
+
+
 def test_catalogue_filters_narrow_the_list_by_keyboard(page, served_site) -> None:
     base, _ = served_site
     page.goto(base + "en/challenges/")

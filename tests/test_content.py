@@ -126,9 +126,13 @@ def test_every_page_has_a_title_and_a_short_description() -> None:
 
 
 def test_every_built_page_has_its_own_description(site: Path) -> None:
-    for file in site.rglob("index.html"):
-        doc = page(site, file.relative_to(site).as_posix())
-        if doc.xpath("//head/meta[@http-equiv='refresh']"):
-            continue  # /was/, the short path that forwards to the accessibility statement
-        description = doc.xpath("//head/meta[@name='description']/@content")[0]
-        assert 20 <= len(description) <= 160, f"{file.relative_to(site)}: {len(description)} {description}"
+    seen: dict[str, str] = {}
+    for file in sorted(site.rglob("index.html")):
+        path = file.relative_to(site).as_posix()
+        doc = page(site, path)
+        if path == "was/index.html":
+            continue  # the short path that forwards to the accessibility statement
+        [description] = doc.xpath("//head/meta[@name='description']/@content")
+        assert 20 <= len(description) <= 160, f"{path}: {len(description)} {description}"
+        assert description not in seen, f"{path} repeats the description of {seen.get(description)}"
+        seen[description] = path

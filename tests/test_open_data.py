@@ -157,7 +157,22 @@ def test_the_real_seminar_has_no_invented_date(site: Path) -> None:
 
 def test_each_language_has_its_own_404_and_the_root_one_is_danish(dated: dict[str, Path]) -> None:
     for lang in LANGUAGES:
-        assert page(dated["before"], f"{prefix(lang)}404.html").get("lang") == lang
+        doc = page(dated["before"], f"{prefix(lang)}404.html")
+        assert doc.get("lang") == lang
+        selector = {a.get("hreflang"): a.get("href") for a in doc.cssselect("a.md-select__link")}
+        assert selector == {"da": "/", "de": "/de/", "en": "/en/"}
+
+
+def test_every_published_file_is_readable_by_a_web_server(dated: dict[str, Path]) -> None:
+    private = [p.relative_to(dated["before"]).as_posix() for p in dated["before"].rglob("*") if p.is_file() and not p.stat().st_mode & 0o004]
+    assert private == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_each_language_sitemap_lists_each_of_its_pages_once(dated: dict[str, Path], lang: str) -> None:
+    locs = [e.text for e in ET.parse(dated["before"] / lang / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert len(locs) == len(set(locs)) >= 15
+    assert all(loc.startswith(f"{SITE_URL}{lang}/") for loc in locs)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -124,6 +124,8 @@ REJECTED = {
     "data link": "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "remote image": "![pixel](https://tracker.example/p.gif)",
     "autolink": "<javascript:alert(1)>",
+    "attribute list on a link": '[a](https://ok.example){: href="javascript:alert(1)" onclick="alert(2)"}',
+    "attribute list on a paragraph": 'Text\n{: onmouseover="alert(3)"}',
     "heading": "Text\n\n# A second page title",
     "underlined heading": "A second page title\n===",
 }
@@ -136,14 +138,14 @@ def test_dangerous_text_is_rejected_with_a_line(tmp_path: Path, capsys: pytest.C
     data["en"]["background"] = payload
     (tmp_path / "invoicing.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     assert main(["--dir", str(tmp_path)]) == 1
-    assert re.search(r"invoicing\.yml:\d+:\d+: `en\.background` (contains HTML|links to|shows an image|contains a heading)", capsys.readouterr().err)
+    assert re.search(r"invoicing\.yml:\d+:\d+: `en\.background` (contains HTML|links to|shows an image|contains a heading|contains an attribute list)", capsys.readouterr().err)
 
 
 # Payloads that pass validation as text: they must reach the reader as text, never as markup.
 ACCEPTED = {
     "title": 'Quote " and ampersand & and &lt;script&gt;alert(1)&lt;/script&gt;',
     "summary": "Entities &#60;img src=x onerror=alert(1)&#62; and [fake](link) *stars* `code` end.",
-    "question": "What if &#x3C;script&#x3E;alert(1) and {{ jinja }} and {% raw %} and 3 < 4 > 2 appear?",
+    "question": "What if &#x3C;script&#x3E;alert(1) and {% raw %} and 3 < 4 > 2 and \"quotes\" appear?",
     "background": "A [link with a quote](https://example.org/\"onmouseover=\"alert(1)) and &lt;svg onload=alert(1)&gt; and <3 hearts.",
     "looking_for": "[x](https://example.org/ 'title\" onmouseover=\"alert(1)') and a rule:\n\n---\n\nafter it.",
 }
@@ -182,4 +184,8 @@ def test_payloads_that_pass_validation_never_run_in_the_browser(tmp_path: Path, 
             assert injected == [], path
         page.goto(base + "en/challenges/invoicing/")
         assert page.locator("article h1").text_content().startswith('Quote " and ampersand & and &lt;script&gt;')
+        head = page.evaluate("""() => Object.fromEntries([...document.head.querySelectorAll("meta[name], meta[property]")]
+            .map(m => [m.getAttribute("name") || m.getAttribute("property"), m.getAttribute("content")]))""")
+        assert head["og:title"] == ACCEPTED["title"] and head["description"] == ACCEPTED["summary"] == head["og:description"]
+        assert page.evaluate("document.querySelectorAll('head meta[http-equiv]').length") == 0
         page.close()

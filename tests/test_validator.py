@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,7 @@ CASES = {
     "summary too long": (replaced("  summary: Hvordan", "  summary: " + "lang " * 40 + "Hvordan"), 9, "`da.summary` is 3"),
     "unknown key": (replaced("  title:", "  titel:"), 8, "unknown field `titel` (did you mean `title`?)"),
     "missing language block": ("\n".join(l for l in BASE.split("\nde:")[0].splitlines()) + "\n" + "en:" + BASE.split("\nen:")[1], 2, "the file is missing the field `de`; add it"),
+    "reserved id": (replaced("id: invoicing", "id: index"), 2, "`id`: `index` is reserved for the site's own pages; choose another"),
     "alias": (replaced("owner: erst\n", "owner: &o erst\n") + "extra: *o\n", 47, "aliases (`*name`) are not allowed"),
     "empty file": ("# only a comment\n\n", 1, "the file is empty; copy challenges/_template.yml"),
     "top level not a mapping": ("- id: invoicing\n- theme: invoicing\n", 1, "the file must consist of fields written as `name: value`"),
@@ -65,7 +67,7 @@ def validate(folder: Path, capsys: pytest.CaptureFixture, *files: Path) -> tuple
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_each_mistake_is_one_precise_line(folder: Path, capsys: pytest.CaptureFixture, case: str) -> None:
+def test_each_mistake_is_named_with_its_line_and_fix(folder: Path, capsys: pytest.CaptureFixture, case: str) -> None:
     text, line, message = CASES[case]
     file = folder / "invoicing.yml"
     file.write_text(text)
@@ -119,6 +121,16 @@ def test_every_challenge_file_names_the_schema_for_editors() -> None:
         first = file.read_text().splitlines()[0]
         expected = SCHEMA_OF.get(file.name, "challenge")
         assert first == f"# yaml-language-server: $schema=../schema/{expected}.schema.json", file.name
+
+
+def test_an_event_must_name_an_existing_page(folder: Path, capsys: pytest.CaptureFixture) -> None:
+    shutil.copytree(ROOT / "docs", folder.parent / "docs", dirs_exist_ok=True)
+    events = (ROOT / "challenges" / "_events.yml").read_text().replace("page: seminar", "page: seminr")
+    (folder / "_events.yml").write_text(events)
+    (folder / "invoicing.yml").write_text(BASE)
+    code, lines = validate(folder, capsys)
+    assert code == 1
+    assert any("_events.yml:7:3: `seminar.page`: there is no page docs/seminr.md" in l for l in lines), lines
 
 
 def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:

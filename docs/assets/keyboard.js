@@ -10,6 +10,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = label.className;
+    button.setAttribute("data-for", id);
     button.setAttribute("aria-label", label.title);
     button.setAttribute("aria-expanded", String(toggle.checked));
     button.innerHTML = label.innerHTML;

@@ -52,6 +52,7 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a web server must read it
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)

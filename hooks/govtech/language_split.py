@@ -32,30 +32,33 @@ def search_indexes(merged: dict, languages: tuple[str, ...], default: str) -> di
 
 
 def sitemaps(merged: bytes, site_url: str) -> dict[str, bytes]:
-    """A sitemap for each language root, and one for each page folder naming the page and its alternates."""
+    """A sitemap for each other language's root and for each page folder, naming the page and its alternates.
+
+    The site root keeps the merged sitemap, which lists every language.
+    """
     ET.register_namespace("", SITEMAP)
     ET.register_namespace("xhtml", XHTML)
-    root = ET.fromstring(merged)
     site = site_url.rstrip("/") + "/"
     per_language: dict[str, list[ET.Element]] = {}
     files = {}
-    for url in root.findall(f"{{{SITEMAP}}}url"):
+    for url in ET.fromstring(merged).findall(f"{{{SITEMAP}}}url"):
+        loc = url.findtext(f"{{{SITEMAP}}}loc") or ""
         alternates = url.findall(f"{{{XHTML}}}link")
-        for link in alternates:
-            href, lang = link.get("href"), link.get("hreflang")
-            if not href.startswith(site):
-                continue
-            entry = _entry(href, url, alternates)
-            per_language.setdefault(lang, []).append(entry)
-            files[href[len(site):] + "sitemap.xml"] = _urlset([entry])
-    # A language root's sitemap lists all of its pages (the root page's own entry is among them).
-    return files | {
-        f"{_root_of(entries, site)}sitemap.xml": _urlset(entries) for entries in per_language.values()
-    }
+        lang = next((link.get("hreflang") for link in alternates if link.get("href") == loc), None)
+        if lang is None or not loc.startswith(site) or loc == site:
+            continue
+        entry = _entry(loc, url, alternates)
+        per_language.setdefault(lang, []).append(entry)
+        files[loc[len(site):] + "sitemap.xml"] = _urlset([entry])
+    for entries in per_language.values():
+        root = _root_of(entries, site)
+        if root:
+            files[f"{root}sitemap.xml"] = _urlset(entries)
+    return files
 
 
 def _root_of(entries: list[ET.Element], site: str) -> str:
-    """The folder of the shortest page address among `entries`: the language root."""
+    """The folder of the shortest page address among `entries`: the language's root."""
     locs = sorted((e.findtext(f"{{{SITEMAP}}}loc") for e in entries), key=len)
     return locs[0][len(site):]
 

@@ -131,6 +131,12 @@ def load_events(file: Path, display_root: Path) -> tuple[Event, ...]:
     """The programme's events in `file`; raise InvalidInput listing all problems."""
     doc = read_yaml(file, file.relative_to(display_root).as_posix() if file.is_relative_to(display_root) else str(file))
     problems = doc.problems or schema_problems(doc, "events") + text_problems(doc)
+    if not problems:
+        docs_dir = file.parent.parent / "docs"
+        problems = [
+            doc.problem((key, "page"), f"`{key}.page`: there is no page docs/{value['page']}.md; write the path of the page that describes the event.")
+            for key, value in doc.data.items() if not (docs_dir / f"{value['page']}.md").exists()
+        ]
     if problems:
         raise InvalidInput(problems)
     return tuple(

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import Catalogue, load_catalogue
-from .rendering import render_pages
+from .rendering import TEMPLATES_DIR, render_pages
 from .site_files import site_files
 from .strings import STRINGS_DIR
 from .validation import SCHEMA_DIR
@@ -38,9 +38,9 @@ def current_build(challenges_dir: Path, site_url: str) -> SiteBuild:
     module between rebuilds; the files' signature decides when to read again.
     Raises InvalidInput when any file is wrong.
     """
-    # The interface texts and the schemas shape the output too (edited under `mkdocs serve`).
+    # The interface texts, schemas and templates shape the output too (edited under `mkdocs serve`).
     files = sorted(f for f in challenges_dir.iterdir() if f.suffix in (".yml", ".yaml"))
-    files += sorted(STRINGS_DIR.glob("*.yml")) + sorted(SCHEMA_DIR.glob("*.json"))
+    files += sorted(STRINGS_DIR.glob("*.yml")) + sorted(SCHEMA_DIR.glob("*.json")) + sorted(TEMPLATES_DIR.glob("*.j2"))
     signature = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
     return _build_for(challenges_dir.resolve(), signature, build_date(), site_url)
 

@@ -87,7 +87,7 @@ def _environment() -> Environment:
 
 def markdown_inline(text: str) -> str:
     """`text` as literal inline Markdown: no markup, no HTML, on one line."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=True))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
     return _LIST_NUMBER.sub(r"\1\\.", escaped)
 
 

@@ -27,6 +27,7 @@ SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _MD_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)|\S[^\n]*\n {0,3}(=+|-+) *$", re.MULTILINE)
+_MD_ATTRIBUTES = re.compile(r"\{\s*:?\s*[#.a-zA-Z_][^}\n]*\}")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -81,6 +82,8 @@ def text_problems(doc: Document) -> list[Problem]:
             problems.append(doc.problem(path, f"`{field}` contains HTML (`{_HTML.search(value).group(0)}…`); write plain text or Markdown instead."))
         if _MD_HEADING.search(value):
             problems.append(doc.problem(path, f"`{field}` contains a heading (`#` or an underline of `=` or `-`); the page makes its own headings, so write **bold text** instead."))
+        if _MD_ATTRIBUTES.search(value):
+            problems.append(doc.problem(path, f"`{field}` contains an attribute list (`{_MD_ATTRIBUTES.search(value).group(0)[:20]}`); curly-brace attributes are not allowed in challenge texts."))
         if _MD_IMAGE.search(value):
             problems.append(doc.problem(path, f"`{field}` shows an image (`![…](…)`); images are not allowed in challenge texts, link to the page instead."))
         for match in _MD_LINK_TARGET.finditer(value):
@@ -152,6 +155,8 @@ def _explain(error: ValidationError, doc: Document) -> list[Problem]:
         return [doc.problem(path, f"`{field}`: `{value}` {hint}.")]
     if kind == "format" and expected == "date":
         return [doc.problem(path, f"`{field}`: `{value}` is not a real date; write it as YYYY-MM-DD.")]
+    if kind == "not":
+        return [doc.problem(path, f"`{field}`: `{value}` is reserved for the site's own pages; choose another.")]
     if kind == "maxItems":
         return [doc.problem(path, f"`{field}` has {len(value)} entries; the limit is {expected}.")]
     return [doc.problem(path, f"`{field}`: {error.message}.")]
