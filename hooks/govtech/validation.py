@@ -26,7 +26,6 @@ from .yaml_reader import Document, FieldPath
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-_MD_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)|\S[^\n]*\n {0,3}(=+|-+) *$", re.MULTILINE)
 _MD_ATTRIBUTES = re.compile(r"\{\s*:?\s*[#.a-zA-Z_][^}\n]*\}")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
@@ -80,7 +79,7 @@ def text_problems(doc: Document) -> list[Problem]:
         field = _field_name(path)
         if _HTML.search(value):
             problems.append(doc.problem(path, f"`{field}` contains HTML (`{_HTML.search(value).group(0)}…`); write plain text or Markdown instead."))
-        if _MD_HEADING.search(value):
+        if _has_heading(value):
             problems.append(doc.problem(path, f"`{field}` contains a heading (`#` or an underline of `=` or `-`); the page makes its own headings, so write **bold text** instead."))
         if _MD_ATTRIBUTES.search(value):
             problems.append(doc.problem(path, f"`{field}` contains an attribute list (`{_MD_ATTRIBUTES.search(value).group(0)[:20]}`); curly-brace attributes are not allowed in challenge texts."))
@@ -160,6 +159,22 @@ def _explain(error: ValidationError, doc: Document) -> list[Problem]:
     if kind == "maxItems":
         return [doc.problem(path, f"`{field}` has {len(value)} entries; the limit is {expected}.")]
     return [doc.problem(path, f"`{field}`: {error.message}.")]
+
+
+def _has_heading(text: str) -> bool:
+    """Whether Markdown `text` makes a heading: `# Title`, or text underlined with `=` or `-`."""
+    previous = ""
+    for line in text.split("\n"):
+        content = line.lstrip(" ")
+        if len(line) - len(content) <= 3 and content[:1] in ("#", "=", "-"):
+            hashes = len(content) - len(content.lstrip("#"))
+            if 1 <= hashes <= 6 and content[hashes:hashes + 1] in ("", " ", "\t"):
+                return True
+            mark = content.rstrip(" ")
+            if mark and not mark.strip(mark[0]) and mark[0] in "=-" and previous.strip():
+                return True
+        previous = line
+    return False
 
 
 def _type_message(field: str, expected: str, value: Any, written: str | None) -> str:
