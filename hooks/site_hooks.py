@@ -20,6 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
+from govtech.model import Event
 from govtech.generated_files import sync_generated, write_if_changed
 from govtech.html_safety import unsafe_markup
 from govtech.language_split import search_indexes, sitemaps
@@ -27,12 +28,14 @@ from govtech.page_data import language_root, structured_data
 from govtech.pipeline import SiteBuild, current_build
 from govtech.problems import InvalidInput
 from govtech.rendering import GENERATED_DIRS
-from govtech.site_files import lang_prefix, page_url
+from govtech.site_files import FEED, lang_prefix, page_url
 from govtech.strings import ui_strings
 from govtech.theme_patches import labelled_checklists, patched_html
 
 # Each language's 404 page, as its build renders it (every build writes /404.html).
 _not_found_pages: dict[str, str] = {}
+# The events, keyed by the path (below the language root) of the page that describes each; set by on_config.
+_event_pages: dict[str, Event] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -42,6 +45,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except InvalidInput as err:
         raise Abort(err.report() + " Nothing was built.") from None
     sync_generated(Path(config.docs_dir), GENERATED_DIRS, build.pages)
+    _event_pages.clear()
+    _event_pages.update({f"{event.page}/": event for event in build.catalogue.events})
     for language in config.plugins["i18n"].config.languages:
         strings = ui_strings(language.locale)
         language.site_name = strings["site_name"]
@@ -132,7 +137,7 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
         s=strings,
         alternates=alternates,
         language_root=root,
-        feed_url=root.rstrip("/") + "/feed.xml",
+        feed_url=root.rstrip("/") + f"/{FEED}",
         footer_links=[
             (strings["footer"]["accessibility"], root.rstrip("/") + "/accessibility/"),
             (strings["footer"]["privacy"], root.rstrip("/") + "/privacy/"),
@@ -140,7 +145,7 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
         structured_data=structured_data(
             meta, title, meta.get("description") or config.site_description, page.canonical_url if page is not None else None,
             lang, config.site_name, page_url(config.site_url, lang),
-            next((e for e in _build(config).catalogue.events if page is not None and page.url == f"{lang_prefix(lang)}{e.page}/"), None),
+            _event_pages.get(page.url.removeprefix(lang_prefix(lang))) if page is not None else None,
         ),
     )
     return context

@@ -28,7 +28,7 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
     assert sites[0].keys() == sites[1].keys()
     differing = [path for path in sites[0] if sites[0][path] != sites[1][path]]
     assert differing == []
-    assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "challenges.json", "feed.xml"} <= sites[0].keys()
+    assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "challenges.json", "feed/atom.xml"} <= sites[0].keys()
 
 
 def test_make_build_keeps_the_previous_site_when_a_build_fails(tmp_path: Path) -> None:

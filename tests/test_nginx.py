@@ -81,7 +81,7 @@ def test_every_response_carries_the_security_headers(nginx, path: str) -> None:
 def test_text_responses_are_compressed(nginx) -> None:
     base, site = nginx
     bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
-    for path in ("", "assets/site.css", bundle, "search/search_index.json", "feed.xml"):
+    for path in ("", "assets/site.css", bundle, "search/search_index.json", "feed/atom.xml"):
         status, headers, body = fetch(base + path, gzip_ok=True)
         assert status == 200 and headers.get("Content-Encoding") == "gzip", path
         assert gzip.decompress(body)
@@ -92,7 +92,7 @@ def test_fingerprinted_assets_are_cached_long_and_pages_briefly(nginx) -> None:
     bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
     assert fetch(base + bundle)[1]["Cache-Control"] == "max-age=31536000"
     assert fetch(base + "de/")[1]["Cache-Control"] == "max-age=300"
-    assert fetch(base + "feed.xml")[1]["Content-Type"].startswith("application/atom+xml")
+    assert fetch(base + "de/feed/atom.xml")[1]["Content-Type"].startswith("application/atom+xml")
     assert fetch(base + "calendar.ics")[1]["Content-Type"].startswith("text/calendar")
 
 

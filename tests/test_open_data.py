@@ -58,11 +58,11 @@ def test_published_schemas_equal_the_committed_ones(dated: dict[str, Path]) -> N
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_atom_feed_is_valid_and_newest_first(dated: dict[str, Path], lang: str) -> None:
-    feed = ET.parse(dated["before"] / prefix(lang) / "feed.xml").getroot()
+    feed = ET.parse(dated["before"] / prefix(lang) / "feed" / "atom.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
     for required in ("id", "title", "updated", "author/" + ATOM + "name"):
         assert feed.find(ATOM + required).text
-    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == f"{SITE_URL}{prefix(lang)}feed.xml"
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == f"{SITE_URL}{prefix(lang)}feed/atom.xml"
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == len(CHALLENGE_IDS)
     for entry in entries:
@@ -78,7 +78,7 @@ def test_atom_feed_is_valid_and_newest_first(dated: dict[str, Path], lang: str) 
 def test_every_page_links_its_feed(dated: dict[str, Path]) -> None:
     doc = page(dated["before"], "de/challenges/invoicing/")
     [link] = doc.xpath("//head/link[@type='application/atom+xml']")
-    assert (dated["before"] / "de/challenges/invoicing" / link.get("href")).resolve() == (dated["before"] / "de/feed.xml").resolve()
+    assert (dated["before"] / "de/challenges/invoicing" / link.get("href")).resolve() == (dated["before"] / "de/feed/atom.xml").resolve()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -21,6 +21,9 @@ from .strings import ui_strings
 from .validation import SCHEMA_DIR
 
 ATOM = "http://www.w3.org/2005/Atom"
+# Each language's Atom feed, below its root.
+FEED = "feed/atom.xml"
+EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
 
 
 def site_files(catalogue: Catalogue, today: date, site_url: str) -> dict[str, bytes]:
@@ -29,7 +32,10 @@ def site_files(catalogue: Catalogue, today: date, site_url: str) -> dict[str, by
     files["challenges.json"] = challenges_json(catalogue, today, site_url)
     files["was/index.html"] = redirect_page("../accessibility/", DEFAULT_LANGUAGE)
     for lang in LANGUAGES:
-        files[f"{lang_prefix(lang)}feed.xml"] = atom_feed(catalogue, today, site_url, lang)
+        files[f"{lang_prefix(lang)}{FEED}"] = atom_feed(catalogue, today, site_url, lang)
+        # Material fetches sitemap.xml beside every <link rel="alternate">, the feed's too:
+        # below feed/ there are no pages, and saying so spares readers the full sitemap.
+        files[f"{lang_prefix(lang)}feed/sitemap.xml"] = EMPTY_SITEMAP
         files[f"{lang_prefix(lang)}calendar.ics"] = calendar(catalogue.challenges, today, site_url, lang, catalogue.events)
         for challenge in (c for c in catalogue.challenges if c.published or c.deadline):
             files[f"{lang_prefix(lang)}challenges/{challenge.id}/calendar.ics"] = calendar((challenge,), today, site_url, lang)
@@ -93,7 +99,7 @@ def atom_feed(catalogue: Catalogue, today: date, site_url: str, lang: str) -> by
     _sub(feed, "title", f"{s['site_name']}: {s['catalogue']['title']}")
     _sub(feed, "subtitle", s["site_description"])
     _sub(feed, "updated", _instant(max((c.published or today for c in entries), default=today)))
-    _sub(feed, "link", rel="self", href=page_url(site_url, lang, "feed.xml"))
+    _sub(feed, "link", rel="self", href=page_url(site_url, lang, FEED))
     _sub(feed, "link", rel="alternate", type="text/html", href=page_url(site_url, lang, "challenges/"))
     author = _sub(feed, "author")
     _sub(author, "name", s["site_name"])
