@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate bench clean
+.PHONY: serve build test validate bench lighthouse clean
 
 serve: $(VENV)/.site ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
@@ -24,6 +24,9 @@ test: $(VENV)/.test node_modules/.installed ## Run the whole test suite
 
 bench: $(VENV)/.test ## Benchmarks (not part of `make test`)
 	$(BIN)/python benchmarks/run.py
+
+lighthouse: $(VENV)/.test ## Lighthouse scores of 9 pages (needs Node.js, npm, Chromium; not part of `make test`)
+	$(BIN)/python benchmarks/lighthouse.py
 
 clean:
 	rm -rf site .site-new .site-old docs/challenges docs/agencies/reference .pytest_cache
