@@ -11,9 +11,6 @@ import os
 import tempfile
 from pathlib import Path
 
-MARKER = ".generated"
-
-
 def sync_generated(docs_dir: Path, owned_dirs: tuple[str, ...], files: dict[str, str]) -> list[str]:
     """Make each owned folder of `docs_dir` hold exactly its part of `files` ({path: text})."""
     changed = []
@@ -27,13 +24,12 @@ def sync_generated(docs_dir: Path, owned_dirs: tuple[str, ...], files: dict[str,
 def sync_directory(directory: Path, files: dict[str, str]) -> list[str]:
     """Make `directory` hold exactly `files` ({name: text}); return the names written or removed."""
     directory.mkdir(parents=True, exist_ok=True)
-    (directory / MARKER).touch()
     changed = []
     for name, text in files.items():
         if write_if_changed(directory / name, text):
             changed.append(name)
     for stale in sorted(directory.iterdir()):
-        if stale.is_file() and stale.name != MARKER and stale.name not in files:
+        if stale.is_file() and stale.name not in files:
             stale.unlink()
             changed.append(stale.name)
     return changed
