@@ -39,7 +39,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import functools
 import gzip
 import hashlib
 import http.server
@@ -52,7 +51,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -62,8 +60,10 @@ from typing import Any, Iterator
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from run import BUILD_DAY, SOURCE_DATE_EPOCH, copy_project, free_port  # noqa: E402
+from local_server import free_port, serve  # noqa: E402  (shared with the tests)
+from run import BUILD_DAY, SOURCE_DATE_EPOCH, copy_project  # noqa: E402
 
 LIGHTHOUSE_VERSION = "13.5.0"
 INSTALL_DIR = HERE / ".lighthouse"
@@ -305,18 +305,9 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@contextlib.contextmanager
-def serve_python(directory: Path, port: int) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1:`port` from a thread; yields the base URL."""
-    handler = functools.partial(_GzipHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_python(directory: Path, port: int):
+    """Serve `directory` on 127.0.0.1:`port`, gzip-compressed; yields the base URL."""
+    return serve(directory, port, handler=_GzipHandler)
 
 
 @contextlib.contextmanager

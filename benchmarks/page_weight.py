@@ -13,42 +13,17 @@ less faithfully found.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import gzip
-import http.server
 import json
 import re
-import threading
+import sys
 import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path, port: int = 0):
-    """Serve `directory` on 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from local_server import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (shared with the tests)
 
 
 def gzip_size(data: bytes) -> int:

@@ -34,7 +34,6 @@ import pstats
 import re
 import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -48,9 +47,11 @@ from typing import Any, Callable
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
 
 import page_weight  # noqa: E402
 import synthetic  # noqa: E402
+from local_server import free_port  # noqa: E402  (shared with the tests)
 
 PY = sys.executable
 PROJECT_PARTS = ["mkdocs.yml", "challenges", "docs", "hooks", "schema", "overrides"]
@@ -346,12 +347,6 @@ def bench_validation(workdir: Path, runs: int, results: dict, save: Callable[[],
 
 
 # --------------------------------------------------------------------------- edit loop
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str, timeout: float = 60) -> str | None:

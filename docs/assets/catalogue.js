@@ -1,6 +1,7 @@
 // Filters and sorting for the challenge catalogue. The full list is in the
-// HTML; this script only reveals the form, hides cards that do not match and
-// announces the count through the form's role="status" element.
+// HTML; this script makes the form work (CSS lays it out wherever scripts
+// run, so nothing moves when this starts), hides cards that do not match and
+// announces the count through the role="status" element.
 (function () {
   "use strict";
 
@@ -37,7 +38,7 @@
 
     form.addEventListener("change", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
+    form.classList.add("is-ready");
     update();
   }
 
