@@ -39,8 +39,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any, Callable
 
@@ -51,7 +49,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 import page_weight  # noqa: E402
 import synthetic  # noqa: E402
-from local_server import free_port  # noqa: E402  (shared with the tests)
+from local_server import fetch, free_port, wait_for  # noqa: E402  (shared with the tests)
 
 PY = sys.executable
 PROJECT_PARTS = ["mkdocs.yml", "challenges", "docs", "hooks", "schema", "overrides"]
@@ -347,23 +345,6 @@ def bench_validation(workdir: Path, runs: int, results: dict, save: Callable[[],
 
 
 # --------------------------------------------------------------------------- edit loop
-
-
-def fetch(url: str, timeout: float = 60) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.read().decode()
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return None
-
-
-def wait_for(condition: Callable[[], Any], timeout: float, what: str) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if result := condition():
-            return result
-        time.sleep(0.05)
-    raise BenchError(f"gave up after {timeout:.0f} s waiting for {what}")
 
 
 def settle(logfile: Path, quiet: float = 2.0, timeout: float = 12) -> bool:
@@ -677,7 +658,7 @@ def table(results: dict) -> str:
                 a, b = scale[str(sizes[0])]["challenge_html_bytes"][page], scale[str(sizes[-1])]["challenge_html_bytes"][page]
                 lines.append(f"   challenge page {page} HTML bytes N={sizes[0]} -> N={sizes[-1]}: " + ", ".join(f"{lang} {a[lang]} -> {b[lang]}" for lang in LANGUAGES))
             a, b = scale[str(sizes[0])]["catalogue_html_bytes"], scale[str(sizes[-1])]["catalogue_html_bytes"]
-            lines.append(f"   catalogue page HTML bytes (may grow): " + ", ".join(f"{lang} {a[lang]} -> {b[lang]}" for lang in LANGUAGES))
+            lines.append("   catalogue page HTML bytes (may grow): " + ", ".join(f"{lang} {a[lang]} -> {b[lang]}" for lang in LANGUAGES))
     if v := results.get("validation"):
         lines += ["", "4. Validation of 1,000 files",
                   f"   govtech-validate: {v['cli_median_s']:.2f} s median ({', '.join(f'{x:.2f}' for x in v['cli_s'])}); in one warm process {v['in_process_median_s']:.2f} s, import {v['import_s']:.2f} s",

@@ -8,8 +8,11 @@ import http.server
 import os
 import socket
 import threading
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Chromium flags for a closed network, as root, without a screen.
@@ -44,3 +47,22 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 60) -> str | None:
+    """The body at `url`, or None while the server cannot answer it."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode()
+    except (urllib.error.URLError, ConnectionError, OSError):
+        return None
+
+
+def wait_for(condition: Callable[[], Any], timeout: float = 60.0, what: str = "the condition") -> Any:
+    """Poll `condition` until it returns something truthy; raise TimeoutError after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if result := condition():
+            return result
+        time.sleep(0.1)
+    raise TimeoutError(f"gave up after {timeout:.0f} s waiting for {what}")

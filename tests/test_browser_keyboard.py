@@ -96,7 +96,7 @@ def test_menu_opens_by_keyboard_on_a_phone(served_site, browser) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     page.goto(base + "en/challenges/")
-    button = tab_until(page, lambda f: f["tag"] == "BUTTON" and "md-header__button" in f["cls"])
+    tab_until(page, lambda f: f["tag"] == "BUTTON" and "md-header__button" in f["cls"])
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu"
     page.keyboard.press("Enter")
     assert page.evaluate("document.getElementById('__drawer').checked")

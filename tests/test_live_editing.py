@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 from built_pages import LANGUAGES, page, prefix, text
-from conftest import MKDOCS, build, free_port
+from conftest import MKDOCS, build
+from local_server import fetch, free_port, wait_for
 
 NEW_TITLES = {"da": "Ny titel om e-faktura", "de": "Neuer Titel zur E-Rechnung", "en": "New title on e-invoicing"}
 
@@ -47,25 +46,6 @@ def test_an_unchanged_build_rewrites_no_generated_page(project: Path, tmp_path: 
     stamps = [f.stat().st_mtime_ns for f in generated]
     assert build(project, tmp_path / "two").returncode == 0
     assert [f.stat().st_mtime_ns for f in generated] == stamps
-
-
-def fetch(url: str) -> str | None:
-    """The body at `url`, or None while the server cannot answer it."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode()
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
-def wait_for(condition, timeout: float = 60.0):
-    """Poll `condition` until it returns something truthy; fail after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if result := condition():
-            return result
-        time.sleep(0.25)
-    raise AssertionError(f"gave up after {timeout} s")
 
 
 def test_serve_shows_an_edited_challenge_in_every_language(project: Path) -> None:
