@@ -49,6 +49,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 import page_weight  # noqa: E402
 import synthetic  # noqa: E402
+from editing import retitle  # noqa: E402  (shared with the tests)
 from local_server import fetch, free_port, wait_for  # noqa: E402  (shared with the tests)
 
 PY = sys.executable
@@ -363,18 +364,6 @@ def settle(logfile: Path, quiet: float = 2.0, timeout: float = 12) -> bool:
 
 def builds_logged(logfile: Path) -> int:
     return logfile.read_text(errors="replace").count("Documentation built")
-
-
-def retitle(file: Path, titles: dict[str, str]) -> None:
-    """Give the challenge in `file` a new title in each language, as an editor would."""
-    lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
-    lang = None
-    for i, line in enumerate(lines):
-        if line.rstrip(":\n") in LANGUAGES:
-            lang = line.rstrip(":\n")
-        elif lang and line.startswith("  title:"):
-            lines[i] = f"  title: {titles[lang]}\n"
-    file.write_text("".join(lines), encoding="utf-8")
 
 
 def bench_edit_loop(workdir: Path, edits: int, results: dict, save: Callable[[], None]) -> None:

@@ -9,27 +9,15 @@ from pathlib import Path
 
 from built_pages import LANGUAGES, page, prefix, text
 from conftest import MKDOCS, build
+from editing import retitle
 from local_server import fetch, free_port, wait_for
 
 NEW_TITLES = {"da": "Ny titel om e-faktura", "de": "Neuer Titel zur E-Rechnung", "en": "New title on e-invoicing"}
 
 
-def retitle(project: Path) -> None:
-    """Give the invoicing challenge a new title in every language."""
-    file = project / "challenges" / "invoicing.yml"
-    lines = file.read_text().splitlines(keepends=True)
-    lang = None
-    for i, line in enumerate(lines):
-        if line.rstrip(":\n") in LANGUAGES:
-            lang = line.rstrip(":\n")
-        elif lang and line.startswith("  title:"):
-            lines[i] = f"  title: {NEW_TITLES[lang]}\n"
-    file.write_text("".join(lines))
-
-
 def test_editing_a_challenge_changes_the_built_pages(project: Path, tmp_path: Path) -> None:
     assert build(project, tmp_path / "before").returncode == 0
-    retitle(project)
+    retitle(project / "challenges" / "invoicing.yml", NEW_TITLES)
     after = build(project, tmp_path / "after")
     assert after.returncode == 0, after.output
     for lang in LANGUAGES:
@@ -64,7 +52,7 @@ def test_serve_shows_an_edited_challenge_in_every_language(project: Path) -> Non
         wait_for(lambda: fetch(base + "en/challenges/invoicing/"))
         # Let the watcher settle, so that a rebuild is not mistaken for a loop.
         time.sleep(2)
-        retitle(project)
+        retitle(project / "challenges" / "invoicing.yml", NEW_TITLES)
         for lang in LANGUAGES:
             wait_for(lambda: NEW_TITLES[lang] in (fetch(f"{base}{prefix(lang)}challenges/invoicing/") or ""))
         time.sleep(3)  # the edit's rebuild settles
