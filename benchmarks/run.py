@@ -177,7 +177,7 @@ def plain_project(workdir: Path, hooks: Path, n: int) -> Path:
         config += f"\nextra:\n  bench_ui: {ui}\n"
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
 
-    prelude = """{#- benchmark: the context hooks/site_hooks.py would add, made in the template. -#}
+    prelude = """{#- benchmark: the context hooks/govtech_mkdocs/hooks.py would add, made in the template. -#}
 {%- set _lang = config.theme.language -%}
 {%- set s = config.extra.bench_ui[_lang] -%}
 {%- set language_root = (base_url.rstrip("/") ~ "/" ~ _lang ~ "/") if _lang != "da" else base_url -%}
@@ -455,7 +455,7 @@ def bench_page_weight(workdir: Path, results: dict, save: Callable[[], None], la
 
 
 PACKAGES = [
-    ("our hooks (site_hooks, govtech)", ("/hooks/site_hooks.py", "/govtech/")),
+    ("our hooks (govtech_mkdocs, govtech)", ("/govtech_mkdocs/", "/govtech/")),
     ("Markdown (markdown, pymdownx)", ("/markdown/", "/pymdownx/")),
     ("Jinja (templates and runtime)", ("/jinja2/", "/templates/", "/overrides/", ".html")),
     ("mkdocs-static-i18n", ("/mkdocs_static_i18n/",)),
@@ -521,14 +521,14 @@ def analyse_profile(path: Path, top: int = 15) -> dict[str, Any]:
             by_package[name] = by_package.get(name, 0.0) + tt * part
     hooks = []
     for func, (_, calls, tt, ct, _) in raw.items():
-        if func[0].endswith("site_hooks.py") or "/govtech/" in func[0]:
+        if "/govtech_mkdocs/" in func[0] or "/govtech/" in func[0]:
             hooks.append({"function": _label(func), "calls": calls, "cumulative_s": ct, "self_s": tt})
     hooks.sort(key=lambda h: -h["cumulative_s"])
     # The hook events, inclusive of everything they call (they do not call each other).
     events = {
         func[2]: {"calls": st[1], "cumulative_s": st[3]}
         for func, st in raw.items()
-        if func[0].endswith("site_hooks.py") and func[2].startswith("on_")
+        if func[0].endswith("govtech_mkdocs/hooks.py") and func[2].startswith("on_")
     }
     return {
         "total_s": total,

@@ -1,7 +1,7 @@
 """Time the validation of a challenges folder in one warm process: `python validation_timing.py DIR [REPEAT]`.
 
 Prints JSON: the import time of the validator, the wall time of each full
-validation (`govtech.model.load_catalogue`, what `govtech-validate` runs),
+validation (`govtech.loading.load_catalogue`, what `govtech-validate` runs),
 and how one of them divides between reading YAML, the schema check, the text
 checks and the cross-file checks. The stages are timed by wrapping the
 functions `load_files` calls, so the sum is the same work, not a model of it.
@@ -20,7 +20,7 @@ def main() -> None:
     directory = Path(sys.argv[1]).resolve()
     repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     start = time.perf_counter()
-    from govtech import model
+    from govtech import loading as model
 
     imported = time.perf_counter() - start
     runs = []

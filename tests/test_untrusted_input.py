@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govtech.cli import main
-from govtech.model import load_catalogue
+from govtech.loading import load_catalogue
 from govtech.problems import InvalidInput
 from govtech.rendering import render_pages
 from govtech.site_files import site_files

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .model import EVENTS_FILE, OWNERS_FILE, challenge_files, collect, load_events, load_files
+from .loading import EVENTS_FILE, OWNERS_FILE, challenge_files, collect, load_events, load_files
 from .problems import InvalidInput
 
 ROOT = Path(__file__).resolve().parents[2]

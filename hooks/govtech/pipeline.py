@@ -8,7 +8,8 @@ from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from .model import Catalogue, load_catalogue
+from .loading import load_catalogue
+from .model import Catalogue
 from .rendering import TEMPLATES_DIR, render_pages
 from .site_files import site_files
 from .strings import STRINGS_DIR

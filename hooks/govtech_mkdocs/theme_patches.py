@@ -48,7 +48,7 @@ def patched_html(html: str, strings: dict, where: str) -> str:
     for patch in patches(strings):
         html, count = re.subn(patch.pattern, patch.replacement, html)
         if patch.required and count == 0:
-            raise PluginError(f"{where}: the theme's markup changed; the fix for '{patch.why}' no longer applies (hooks/govtech/theme_patches.py).")
+            raise PluginError(f"{where}: the theme's markup changed; the fix for '{patch.why}' no longer applies (hooks/govtech_mkdocs/theme_patches.py).")
     if 'id="__toc"' not in html:
         # Pages outside the navigation have a table of contents whose title
         # points at a toggle that only the navigation renders (Nu HTML Checker).

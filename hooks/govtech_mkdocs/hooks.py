@@ -1,7 +1,4 @@
-"""MkDocs hooks: a thin adapter from MkDocs events to the `govtech` package.
-
-This is the one module that knows MkDocs' and mkdocs-static-i18n's
-internals. mkdocs-static-i18n runs a whole MkDocs build per language, the
+"""MkDocs hooks (named in mkdocs.yml): a thin adapter from MkDocs events to the `govtech` core. mkdocs-static-i18n runs a whole MkDocs build per language, the
 default language first and the others from inside its `on_post_build`, so
 every event here runs once per language; `on_post_build` finishes the site
 once all languages are built.
@@ -20,17 +17,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
-from govtech.model import Event
 from govtech.generated_files import sync_generated, write_if_changed
 from govtech.html_safety import unsafe_markup
-from govtech.language_split import search_indexes, sitemaps
-from govtech.page_data import language_root, structured_data
 from govtech.pipeline import SiteBuild, current_build
 from govtech.problems import InvalidInput
 from govtech.rendering import GENERATED_DIRS
-from govtech.site_files import FEED, lang_prefix, page_url
+from govtech.feeds import FEED
+from govtech.model import Event
 from govtech.strings import ui_strings
-from govtech.theme_patches import labelled_checklists, patched_html
+from govtech.urls import lang_prefix, page_url
+from govtech_mkdocs.language_split import search_indexes, sitemaps
+from govtech_mkdocs.page_data import language_root, structured_data
+from govtech_mkdocs.theme_patches import labelled_checklists, patched_html
 
 # Each language's 404 page, as its build renders it (every build writes /404.html).
 _not_found_pages: dict[str, str] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Event
+from govtech.model import Event
 
 
 def language_root(base_url: str, lang_prefix: str) -> str:

@@ -1,0 +1,44 @@
+"""The open data the site publishes: `challenges.json` and the JSON Schemas that describe it."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from . import DEFAULT_LANGUAGE, LANGUAGES
+from .model import Catalogue
+from .urls import page_url
+from .validation import SCHEMA_DIR
+
+
+def schema_files() -> dict[str, bytes]:
+    """The published JSON Schemas, at `schema/<name>` below the site root."""
+    return {f"schema/{schema.name}": schema.read_bytes() for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))}
+
+
+def challenges_json(catalogue: Catalogue, today: date, site_url: str) -> bytes:
+    """Every challenge in every language, as described by schema/challenges.schema.json."""
+    data = {
+        "$schema": page_url(site_url, DEFAULT_LANGUAGE, "schema/challenges.schema.json"),
+        "generated": today.isoformat(),
+        "challenges": [
+            {
+                "id": c.id,
+                "url": {lang: page_url(site_url, lang, f"challenges/{c.id}/") for lang in LANGUAGES},
+                "theme": c.theme,
+                "status": c.status_on(today),
+                "owner": {"key": c.owner.key, "url": c.owner.url, "name": c.owner.names},
+                "dates": {"published": _iso(c.published), "deadline": _iso(c.deadline)},
+                "contact": c.contact,
+                "links": [{"url": link.url, "text": link.texts} for link in c.links],
+                "texts": {lang: {k: v for k, v in vars(c.texts[lang]).items() if v is not None} for lang in LANGUAGES},
+            }
+            for c in catalogue.challenges
+        ],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _iso(day: date | None) -> str | None:
+    """`day` as YYYY-MM-DD, or None."""
+    return day.isoformat() if day else None

@@ -1,0 +1,9 @@
+"""The adapter from MkDocs, Material for MkDocs and mkdocs-static-i18n to the `govtech` core.
+
+Everything that knows those three lives here: the event hooks (`hooks`,
+named in mkdocs.yml), the fixes to Material's markup (`theme_patches`), the
+per-language split of the search index and sitemap that mkdocs-static-i18n
+merges (`language_split`) and what the templates add to every page
+(`page_data`). A move to another engine (ProperDocs, a theme fork) changes
+this package, not the core.
+"""
