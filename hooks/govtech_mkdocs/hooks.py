@@ -1,15 +1,35 @@
-"""MkDocs hooks (named in mkdocs.yml): a thin adapter from MkDocs events to the `govtech` core. mkdocs-static-i18n runs a whole MkDocs build per language, the
-default language first and the others from inside its `on_post_build`, so
-every event here runs once per language; `on_post_build` finishes the site
-once all languages are built.
+"""MkDocs hooks (named in mkdocs.yml): a thin adapter from MkDocs events to the `govtech` core.
+
+mkdocs-static-i18n runs a whole MkDocs build per language with the same
+config, the default language first and the others from inside its
+`on_post_build`, so every event here runs once per language. What a build
+knows lives on one `BuildState` per build (build_state.py), never in this
+module. The order the site depends on, by explicit priority:
+
+- `on_config` (50) runs before mkdocs-static-i18n's (-100), so the plugin
+  copies our translated site names into each language's configuration; the
+  challenge files are read and checked in the first language's `on_config`,
+  once per build, before anything is written.
+- `on_page_content`, `on_post_page` and `on_post_template` (0) run after the
+  page is rendered, before mkdocs-static-i18n's `on_post_page` (-100).
+- `on_post_build` (-200) runs after mkdocs-static-i18n's (-100), which builds
+  the other languages: only then are all languages' pages and the merged
+  search index there to finish.
+
+Bad input found by any of them stops the build with MkDocs' Abort: one line
+per problem, no traceback. Python edited under `mkdocs serve` takes effect
+after a restart (the README says so); templates, strings and schemas are
+read again on every rebuild.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
+from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -17,34 +37,38 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
+from govtech.feeds import FEED
 from govtech.generated_files import sync_generated, write_if_changed
 from govtech.html_safety import unsafe_markup
-from govtech.pipeline import SiteBuild, current_build
 from govtech.problems import InvalidInput
 from govtech.rendering import GENERATED_DIRS
-from govtech.feeds import FEED
-from govtech.model import Event
 from govtech.strings import ui_strings
 from govtech.urls import lang_prefix, page_url
-from govtech_mkdocs.language_split import search_indexes, sitemaps
+from govtech_mkdocs.build_state import build_state
+from govtech_mkdocs.language_split import search_indexes
 from govtech_mkdocs.page_data import language_root, structured_data
 from govtech_mkdocs.theme_patches import labelled_checklists, patched_html
 
-# Each language's 404 page, as its build renders it (every build writes /404.html).
-_not_found_pages: dict[str, str] = {}
-# The events, keyed by the path (below the language root) of the page that describes each; set by on_config.
-_event_pages: dict[str, Event] = {}
+Handler = TypeVar("Handler", bound=Callable[..., Any])
 
 
+def _reported(handler: Handler) -> Handler:
+    """`handler`, with bad input reported as MkDocs reports a failed build: the problems, no traceback."""
+    @wraps(handler)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return handler(*args, **kwargs)
+        except InvalidInput as err:
+            raise Abort(err.report() + " Nothing was built.") from None
+    return run  # type: ignore[return-value]
+
+
+@event_priority(50)
+@_reported
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Before each language's build: validate the YAML, refresh generated pages, translate the chrome."""
-    try:
-        build = _build(config)
-    except InvalidInput as err:
-        raise Abort(err.report() + " Nothing was built.") from None
-    sync_generated(Path(config.docs_dir), GENERATED_DIRS, build.pages)
-    _event_pages.clear()
-    _event_pages.update({f"{event.page}/": event for event in build.catalogue.events})
+    """Before each language's build: check the YAML (once per build), refresh generated pages, translate the chrome."""
+    state = build_state(config)
+    sync_generated(Path(config.docs_dir), GENERATED_DIRS, state.site.pages)
     for language in config.plugins["i18n"].config.languages:
         strings = ui_strings(language.locale)
         language.site_name = strings["site_name"]
@@ -53,6 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@_reported
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
     """Refuse unsafe markup from challenge texts; name checklist boxes; translate permalink titles."""
     challenge_page = page.file.src_uri.startswith("challenges/") and not page.file.src_uri.startswith("challenges/index.")
@@ -84,32 +109,27 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     """Keep each language's 404 page; the last language built would overwrite the others'."""
     if template_name == "404.html":
         output = patched_html(output, ui_strings(_language(config)), template_name)
-        _not_found_pages[_language(config)] = output
+        build_state(config).not_found_pages[_language(config)] = output
     return output
 
 
 @event_priority(-200)
+@_reported
 def on_post_build(config: MkDocsConfig) -> None:
     """After mkdocs-static-i18n has built every language: write what the site needs once."""
     i18n = config.plugins["i18n"]
     if i18n.building:
         return  # a single other language's build, run from inside the default one
     site = Path(config.site_dir)
-    outputs = dict(_build(config).files)
-    for lang, html in _not_found_pages.items():
+    state = build_state(config)
+    outputs = dict(state.site.files)
+    for lang, html in state.not_found_pages.items():
         outputs[f"{lang_prefix(lang)}404.html"] = html.encode("utf-8")
     merged_index = site / "search" / "search_index.json"
     if merged_index.exists():
         outputs |= search_indexes(json.loads(merged_index.read_bytes()), LANGUAGES, DEFAULT_LANGUAGE)
-    if (site / "sitemap.xml").exists():
-        outputs |= sitemaps((site / "sitemap.xml").read_bytes(), config.site_url)
     for path, data in sorted(outputs.items()):
         write_if_changed(site / path, data)
-
-
-def _build(config: MkDocsConfig) -> SiteBuild:
-    """The site's build for the current challenge files."""
-    return current_build(Path(config.config_file_path).parent / "challenges", config.site_url)
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -143,7 +163,7 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
         structured_data=structured_data(
             meta, title, meta.get("description") or config.site_description, page.canonical_url if page is not None else None,
             lang, config.site_name, page_url(config.site_url, lang),
-            _event_pages.get(page.url.removeprefix(lang_prefix(lang))) if page is not None else None,
+            build_state(config).event_at(page.url.removeprefix(lang_prefix(lang))) if page is not None else None,
         ),
     )
     return context

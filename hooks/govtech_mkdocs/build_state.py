@@ -1,0 +1,44 @@
+"""What one `mkdocs build` (or one `mkdocs serve` rebuild) knows, kept on that build's config.
+
+mkdocs-static-i18n builds every language with the same config object, one
+after the other; `mkdocs serve` loads a new config for each rebuild. So the
+state lives on the config: shared by the languages of one build, and never
+carried into the next build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from govtech.model import Event
+from govtech.pipeline import SiteBuild, current_build
+
+_ATTRIBUTE = "govtech_build_state"
+
+
+@dataclass
+class BuildState:
+    """The challenge files read and checked once, and what each language's build leaves for the end."""
+
+    site: SiteBuild
+    # Each language's 404 page, as its build renders it (every language's build writes /404.html).
+    not_found_pages: dict[str, str] = field(default_factory=dict)
+
+    def event_at(self, path: str) -> Event | None:
+        """The programme event described by the page at `path` (below the language root), if any."""
+        return next((e for e in self.site.catalogue.events if f"{e.page}/" == path), None)
+
+
+def build_state(config: MkDocsConfig) -> BuildState:
+    """This build's state, made on first use: the challenge files are read and checked then, once.
+
+    Raises govtech.problems.InvalidInput when any input file is wrong.
+    """
+    state = getattr(config, _ATTRIBUTE, None)
+    if state is None:
+        state = BuildState(current_build(Path(config.config_file_path).parent / "challenges", config.site_url))
+        setattr(config, _ATTRIBUTE, state)
+    return state
