@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate bench lighthouse clean
+.PHONY: serve build test validate bench lighthouse clean translations
 
 serve: $(VENV)/.site ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
@@ -21,6 +21,9 @@ validate: $(VENV)/.site ## Check challenge files (all, or FILES="challenges/a.ym
 
 test: $(VENV)/.test node_modules/.installed ## Run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+translations: $(VENV)/.site ## Texts changed in one language but not the others (from git history; warnings only)
+	$(BIN)/govtech-translations
 
 bench: $(VENV)/.test ## Benchmarks (not part of `make test`)
 	$(BIN)/python benchmarks/run.py
