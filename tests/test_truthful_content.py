@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PROMISES = {
     "da": [
         r"offentliggør ejeren",  # "… offentliggør ejeren på denne side"
-        r"ejeren offentliggør",  # "Ejeren offentliggør datoen her."
+        r"(?<!hvis )ejeren offentliggør",  # "Ejeren offentliggør datoen her." (the field reference's "hvis ejeren …" is no promise)
         r"offentliggør udfordringsejeren",
         r"udfordringsejeren, der offentliggør",
         r"offentliggør[^.!?]{0,60}på denne side",
@@ -36,13 +36,13 @@ PROMISES = {
         r"\bwird[^.!?]{0,60}veröffentlichen",
         r"nennt hier, an wen",  # "Die Behörde nennt hier, an wen Sie sich wenden können."
         r"neue Herausforderungen erscheinen",
-        r"sobald die Behörde",
+        r"sobald die Behörde sie (bekannt gegeben|veröffentlicht) hat",
         r"sobald sie veröffentlicht ist",
         r"nächste Runde",  # "wann die nächste Runde beginnt"
     ],
     "en": [
         r"will publish",  # "The owner will publish the date here."
-        r"owner publishes",
+        r"(?<!if the )owner publishes",  # "The challenge owner publishes the deadline …"
         r"published by (its|the) owner",
         r"owner to publish",
         r"publish(es|ed)?[^.!?]{0,60}on this page",
@@ -104,9 +104,11 @@ def test_the_promise_patterns_catch_what_the_site_said_before() -> None:
         "da": ["Ejeren offentliggør datoen her.", "Hvilke systemer det drejer sig om, offentliggør ejeren på denne side.",
                "for at se, hvornår næste runde åbner"],
         "de": ["Die Behörde veröffentlicht das Datum hier.", "Um welche Systeme es geht, veröffentlicht die Behörde auf dieser Seite.",
-               "Die Behörde nennt hier, an wen Sie sich wenden können.", "um zu sehen, wann die nächste Runde beginnt"],
+               "Die Behörde nennt hier, an wen Sie sich wenden können.", "um zu sehen, wann die nächste Runde beginnt",
+               "Veröffentlichungsdatum, Bewerbungsfrist und Kontakt stehen dort, sobald die Behörde sie bekannt gegeben hat."],
         "en": ["The owner will publish the date here.", "to see when the next round opens",
-               "Any amounts and terms for a challenge are published by its owner."],
+               "Any amounts and terms for a challenge are published by its owner.",
+               "The challenge owner publishes the deadline, a contact and how to apply on the challenge's own page."],
     }
     for lang, sentences in before.items():
         pattern = re.compile("|".join(PROMISES[lang]), re.IGNORECASE)
