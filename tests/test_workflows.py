@@ -111,3 +111,12 @@ def test_dependabot_updates_python_npm_and_actions() -> None:
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text())
     assert config["version"] == 2
     assert sorted(update["package-ecosystem"] for update in config["updates"]) == ["github-actions", "npm", "pip"]
+
+
+def test_the_pages_build_gets_every_publisher_detail_mkdocs_yml_reads_from_the_environment() -> None:
+    """A build for the real address refuses to run without them (README, "The publisher")."""
+    wanted = set(re.findall(r"!ENV \[(GOVTECH_PUBLISHER_\w+)", (ROOT / "mkdocs.yml").read_text()))
+    [build_step] = [step for step in steps(workflows()["deploy.yml"]["jobs"]["build"]) if "SITE_URL" in step.get("env", {})]
+    given = {name for name in build_step["env"] if name.startswith("GOVTECH_PUBLISHER_")}
+    assert wanted and given == wanted
+    assert all(build_step["env"][name] == f"${{{{ secrets.{name} }}}}" for name in given)
