@@ -12,7 +12,6 @@ from .urls import page_url
 ATOM = "http://www.w3.org/2005/Atom"
 # Each language's Atom feed, below its root.
 FEED = "feed/atom.xml"
-EMPTY_SITEMAP = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
 
 
 def atom_feed(catalogue: Catalogue, today: date, site_url: str, lang: str) -> bytes:

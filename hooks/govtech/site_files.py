@@ -12,7 +12,7 @@ from datetime import date
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .calendars import calendar
-from .feeds import EMPTY_SITEMAP, FEED, atom_feed
+from .feeds import FEED, atom_feed
 from .model import Catalogue
 from .open_data import challenges_json, schema_files
 from .strings import ui_strings
@@ -26,9 +26,6 @@ def site_files(catalogue: Catalogue, today: date, site_url: str) -> dict[str, by
     files["was/index.html"] = redirect_page("../accessibility/", DEFAULT_LANGUAGE)
     for lang in LANGUAGES:
         files[f"{lang_prefix(lang)}{FEED}"] = atom_feed(catalogue, today, site_url, lang)
-        # Material fetches sitemap.xml beside every <link rel="alternate">, the feed's too:
-        # below feed/ there are no pages, and saying so spares readers the full sitemap.
-        files[f"{lang_prefix(lang)}feed/sitemap.xml"] = EMPTY_SITEMAP
         files[f"{lang_prefix(lang)}calendar.ics"] = calendar(catalogue.challenges, today, site_url, lang, catalogue.events)
         for challenge in (c for c in catalogue.challenges if c.published or c.deadline):
             files[f"{lang_prefix(lang)}challenges/{challenge.id}/calendar.ics"] = calendar((challenge,), today, site_url, lang)

@@ -2,7 +2,7 @@
 
 Everything that knows those three lives here: the event hooks (`hooks`,
 named in mkdocs.yml), the fixes to Material's markup (`theme_patches`), the
-per-language split of the search index and sitemap that mkdocs-static-i18n
+per-language split of the search index that mkdocs-static-i18n
 merges (`language_split`) and what the templates add to every page
 (`page_data`). A move to another engine (ProperDocs, a theme fork) changes
 this package, not the core.
