@@ -47,7 +47,7 @@ from govtech.urls import lang_prefix, page_url
 from govtech_mkdocs.build_state import build_state
 from govtech_mkdocs.language_split import search_indexes
 from govtech_mkdocs.page_data import language_root, structured_data
-from govtech_mkdocs.theme_patches import labelled_checklists, patched_html
+from govtech_mkdocs.theme_patches import labelled_checklists, patched_html, translated_permalinks
 
 Handler = TypeVar("Handler", bound=Callable[..., Any])
 
@@ -84,13 +84,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
     if challenge_page and (found := unsafe_markup(html)):
         source = f"challenges/{page.file.src_uri.split('/')[1].split('.')[0]}.yml"
         raise Abort(f"{source}:1:1: the texts render to markup that is not allowed ({', '.join(sorted(set(found)))}); write plain text or Markdown links to https:// pages. Nothing was built.")
-    html = labelled_checklists(html)
-    return html.replace('title="Permanent link"', f'title="{ui_strings(_language(config))["permalink"]}"')
+    html = labelled_checklists(html, page.file.src_uri)
+    return translated_permalinks(html, ui_strings(_language(config))["permalink"], page.file.src_uri)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Repair what Material renders where no template block reaches."""
-    return patched_html(output, ui_strings(_language(config)), page.file.src_uri)
+    return patched_html(output, ui_strings(_language(config)), page.file.src_uri, lang_prefix(_language(config)))
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -108,7 +108,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """Keep each language's 404 page; the last language built would overwrite the others'."""
     if template_name == "404.html":
-        output = patched_html(output, ui_strings(_language(config)), template_name)
+        output = patched_html(output, ui_strings(_language(config)), template_name, lang_prefix(_language(config)))
         build_state(config).not_found_pages[_language(config)] = output
     return output
 
