@@ -1,29 +1,58 @@
-# Two commands get you going: `make serve` and `make test`.
+# Two commands get you going: `make serve` and `make test`; `make help` lists the rest.
 # Everything runs in .venv, created on first use from the pinned dependencies.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
+# The way out (README "ProperDocs"): the same build by ProperDocs, in a venv of its own without MkDocs.
+PROPERDOCS_VENV := .venv-properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate bench lighthouse clean translations
+# Stops with a message unless $(1) is Python 3.11 or newer (Material 9.8 requires it).
+# Written for any Python, so that an old one gets the message, not a syntax error.
+need-python = $(1) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "$(1) is Python %d.%d; the site needs Python 3.11 or newer (Material for MkDocs 9.8 requires it). Install it, remove $(2) if there is one, and run: make PYTHON=python3.11 ..." % sys.version_info[:2])'
+
+# A strict build by $(1) into site/, swapped in only when the build succeeds.
+define strict-build
+rm -rf .site-new && $(1) build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
+rm -rf .site-old && { [ ! -d site ] || mv site .site-old; } && mv .site-new site && rm -rf .site-old
+endef
+
+.PHONY: help serve build build-properdocs properdocs-check validate lint format test test-fast bench lighthouse clean
 
 serve: $(VENV)/.site ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
 
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | awk -F '\t' '{ printf "  make %-18s %s\n", $$1, $$2 }'
+
 build: $(VENV)/.site ## Strict build into site/ (replaced only when the build succeeds)
-	rm -rf .site-new && $(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
-	rm -rf .site-old && { [ ! -d site ] || mv site .site-old; } && mv .site-new site && rm -rf .site-old
+	$(call strict-build,$(BIN)/mkdocs)
+
+build-properdocs: $(PROPERDOCS_VENV)/.installed ## The same build by ProperDocs, the maintained MkDocs 1.x (README "ProperDocs")
+	$(call strict-build,$(PROPERDOCS_VENV)/bin/properdocs)
+
+properdocs-check: $(VENV)/.test $(PROPERDOCS_VENV)/.installed ## Build with MkDocs and with ProperDocs and compare every file (tests/test_properdocs.py)
+	$(BIN)/python -m pytest tests/test_properdocs.py $(PYTEST_ARGS)
 
 validate: $(VENV)/.site ## Check challenge files (all, or FILES="challenges/a.yml ...")
 	$(BIN)/govtech-validate $(FILES)
 
-test: $(VENV)/.test node_modules/.installed ## Run the whole test suite
+lint: $(VENV)/.test ## ruff (lint and format) and mypy over hooks/ and tests/
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+	$(BIN)/mypy
+
+format: $(VENV)/.test ## Format hooks/ and tests/ and fix what ruff can
+	$(BIN)/ruff format hooks tests
+	$(BIN)/ruff check --fix hooks tests
+
+test: lint $(VENV)/.test node_modules/.installed ## Lint, then the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-translations: $(VENV)/.site ## Texts changed in one language but not the others (from git history; warnings only)
-	$(BIN)/govtech-translations
+test-fast: $(VENV)/.test node_modules/.installed ## The edit loop: all tests but the browser, nginx and HTML-checker ones
+	$(BIN)/python -m pytest -m 'not browser and not nginx and not vnu' $(PYTEST_ARGS)
 
 bench: $(VENV)/.test ## Benchmarks (not part of `make test`)
 	$(BIN)/python benchmarks/run.py
@@ -31,16 +60,29 @@ bench: $(VENV)/.test ## Benchmarks (not part of `make test`)
 lighthouse: $(VENV)/.test ## Lighthouse scores of 9 pages (needs Node.js, npm, Chromium; not part of `make test`)
 	$(BIN)/python benchmarks/lighthouse.py
 
-clean:
-	rm -rf site .site-new .site-old docs/challenges docs/agencies/reference .pytest_cache
+clean: ## Remove what builds and tests leave (not the venvs)
+	rm -rf site .site-new .site-old docs/challenges docs/agencies/reference .pytest_cache .ruff_cache .mypy_cache
 
 $(VENV)/.site: pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(call need-python,$(PYTHON),$(VENV))
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(call need-python,$(BIN)/python,$(VENV))
 	$(PIP_INSTALL) -e .
 	touch $@
 
 $(VENV)/.test: $(VENV)/.site
 	$(PIP_INSTALL) -e '.[test]'
+	touch $@
+
+# ProperDocs and the site's other dependencies, each at the version
+# constraints.txt pins, with --no-deps: no mkdocs package at all.
+$(PROPERDOCS_VENV)/.installed: requirements-properdocs.txt constraints.txt pyproject.toml
+	@test -x $(PROPERDOCS_VENV)/bin/python || $(call need-python,$(PYTHON),$(PROPERDOCS_VENV))
+	test -x $(PROPERDOCS_VENV)/bin/python || $(PYTHON) -m venv $(PROPERDOCS_VENV)
+	@$(call need-python,$(PROPERDOCS_VENV)/bin/python,$(PROPERDOCS_VENV))
+	echo '*' > $(PROPERDOCS_VENV)/.gitignore
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -c constraints.txt -r requirements-properdocs.txt
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # Browser-side test tools (axe-core, the Nu HTML Checker), pinned in package-lock.json.

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,10 +42,10 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build(project: Path, site: Path, **env: str) -> Build:
-    """Run a strict `mkdocs build` of `project` into `site`, as a user would."""
+def build(project: Path, site: Path, generator: Sequence[str] = MKDOCS, **env: str) -> Build:
+    """Run a strict `mkdocs build` (or `generator`'s, such as ProperDocs') of `project` into `site`, as a user would."""
     result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        [*generator, "build", "--strict", "--site-dir", str(site)],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
         capture_output=True,
@@ -91,3 +92,15 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what a test needs, for `make test-fast` (-m 'not browser and not nginx and not vnu')."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "browser" in fixtures or "served_site" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if item.path.name == "test_nginx.py":
+            item.add_marker(pytest.mark.nginx)
+        if item.path.name == "test_html_validity.py":
+            item.add_marker(pytest.mark.vnu)
