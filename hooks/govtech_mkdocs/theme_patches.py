@@ -48,29 +48,51 @@ def patches(strings: dict, prefix: str) -> list[Patch]:
     """The fixes, with the labels of the page's language; `prefix` is its URL prefix (`de/`, or `` for Danish)."""
     a11y = strings["a11y"]
     return [
-        Patch("each language searches its own index: Material's `base` set to the language root",
-              re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL),
-              _with_base(prefix), required=True),
-        Patch("axe aria-dialog-name: the search dialog has no accessible name",
-              re.compile(r'<div class="md-search" data-md-component="search" role="dialog">'),
-              _with_attribute("aria-label", a11y["search"]), required=True),
-        Patch("Nu HTML Checker: `autocomplete` is not allowed on checkboxes",
-              re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"'), _first_group,
-              remains=re.compile(r'<input (?=[^>]*type="checkbox")[^>]*autocomplete=')),
-        Patch("Nu HTML Checker: `tabindex=\"\"` is not a valid integer",
-              re.compile(r'(<label [^>]*?) tabindex=""'), _first_group,
-              remains=re.compile(r'tabindex=""')),
-        Patch("the menu toggle needs a name for assets/keyboard.js to make it a button",
-              re.compile(r'<label class="md-header__button md-icon" for="__drawer">'),
-              _with_attribute("title", a11y["menu"]), required=True),
-        Patch("the search toggle needs a name for assets/keyboard.js to make it a button",
-              re.compile(r'<label class="md-header__button md-icon" for="__search">'),
-              _with_attribute("title", a11y["search"]), required=True),
+        Patch(
+            "each language searches its own index: Material's `base` set to the language root",
+            re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL),
+            _with_base(prefix),
+            required=True,
+        ),
+        Patch(
+            "axe aria-dialog-name: the search dialog has no accessible name",
+            re.compile(r'<div class="md-search" data-md-component="search" role="dialog">'),
+            _with_attribute("aria-label", a11y["search"]),
+            required=True,
+        ),
+        Patch(
+            "Nu HTML Checker: `autocomplete` is not allowed on checkboxes",
+            re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"'),
+            _first_group,
+            remains=re.compile(r'<input (?=[^>]*type="checkbox")[^>]*autocomplete='),
+        ),
+        Patch(
+            'Nu HTML Checker: `tabindex=""` is not a valid integer',
+            re.compile(r'(<label [^>]*?) tabindex=""'),
+            _first_group,
+            remains=re.compile(r'tabindex=""'),
+        ),
+        Patch(
+            "the menu toggle needs a name for assets/keyboard.js to make it a button",
+            re.compile(r'<label class="md-header__button md-icon" for="__drawer">'),
+            _with_attribute("title", a11y["menu"]),
+            required=True,
+        ),
+        Patch(
+            "the search toggle needs a name for assets/keyboard.js to make it a button",
+            re.compile(r'<label class="md-header__button md-icon" for="__search">'),
+            _with_attribute("title", a11y["search"]),
+            required=True,
+        ),
         # Pages outside the navigation have a table of contents whose title
         # points at a toggle that only the navigation renders.
-        Patch("Nu HTML Checker: the table of contents' title points at a toggle that pages outside the navigation lack",
-              re.compile(r'<label class="md-nav__title" for="__toc">'), lambda match: '<label class="md-nav__title">',
-              remains=re.compile(r'for="__toc"'), unless='id="__toc"'),
+        Patch(
+            "Nu HTML Checker: the table of contents' title points at a toggle that pages outside the navigation lack",
+            re.compile(r'<label class="md-nav__title" for="__toc">'),
+            lambda match: '<label class="md-nav__title">',
+            remains=re.compile(r'for="__toc"'),
+            unless='id="__toc"',
+        ),
     ]
 
 
@@ -112,7 +134,9 @@ def labelled_checklists(html: str, where: str) -> str:
     """
     html, count = _TASK_ITEM.subn(r"\1\2</label>", html)
     if count != (items := html.count('class="task-list-item"')):
-        raise _no_longer_applies(where, "axe label: checklist boxes named by their item's text", f"{count} of {items} task list items matched {_TASK_ITEM.pattern!r}")
+        raise _no_longer_applies(
+            where, "axe label: checklist boxes named by their item's text", f"{count} of {items} task list items matched {_TASK_ITEM.pattern!r}"
+        )
     return html
 
 
@@ -133,6 +157,7 @@ def _first_group(match: re.Match[str]) -> str:
 
 def _with_base(prefix: str) -> Replace:
     """A replacement for Material's `__config` script whose `base` (the site root) becomes the language root."""
+
     def replace(match: re.Match[str]) -> str:
         try:
             config = json.loads(match[2])
@@ -142,4 +167,5 @@ def _with_base(prefix: str) -> Replace:
             raise MarkupChanged("the __config script has no `base`")
         config["base"] = language_root(config["base"], prefix)
         return match[1] + str(htmlsafe_json_dumps(config)) + match[3]  # str: Markup would escape what it is added to
+
     return replace
