@@ -19,10 +19,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import lxml.html
+import material
 import pytest
 from mkdocs.exceptions import PluginError
 
-import material
 from built_pages import LANGUAGES, page, prefix
 from conftest import ROOT, build
 from govtech.strings import ui_strings
@@ -38,8 +38,12 @@ VERSION = version("mkdocs-material")
 # compare it with the override (the version tells which release to diff
 # against), adapt the override, then record the new fingerprint.
 REPLACED = {
+    "404.html": ("9.8.2", "80c93494b5432b1bcdf292caeb67a0653c45b37372f49e08ad4a70ca695a7495"),
+    "base.html#content": ("9.8.2", "e7e77c2e082ef76171f8807dccaebedd1bc41af76d4c4ec3d19012eb8636eac1"),
+    "base.html#htmltitle": ("9.8.2", "8ebd0d3f80cb7be8baa6a77ed0759e9d08eba8a72047270089a452cd911f83ef"),
     "base.html#site_meta": ("9.8.2", "f74d31a6b957ab2c3ce4c25619cbab0bfae89b6f534a036a8ec5890b6bd4cd29"),
     "main.html": ("9.8.2", "9948b55a7bc979c35825df99baba9e6971fca4eb298dea3cdde61e990a2de5e0"),
+    "partials/actions.html": ("9.8.2", "1bcd66d6f428194e9b9842764f0a5f7a5b3679d008e9d2e5b75b5ba344c39073"),
     "partials/copyright.html": ("9.8.2", "bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea"),
 }
 
@@ -55,7 +59,7 @@ def blocks(source: str) -> dict[str, str]:
             open_blocks.append((tag[1], tag.start()))
         else:
             name, start = open_blocks.pop()
-            found[name] = source[start:tag.end()]
+            found[name] = source[start : tag.end()]
     return found
 
 
@@ -113,20 +117,27 @@ def test_every_block_an_override_fills_exists_in_the_theme() -> None:
 
 def test_every_partial_an_override_replaces_is_still_used_by_the_theme() -> None:
     theme_sources = "\n".join(f.read_text() for f in THEME.rglob("*.html"))
-    unused = [p.relative_to(OVERRIDES).as_posix() for p in sorted((OVERRIDES / "partials").rglob("*.html"))
-              if f'"{p.relative_to(OVERRIDES).as_posix()}"' not in theme_sources]
+    unused = [
+        p.relative_to(OVERRIDES).as_posix()
+        for p in sorted((OVERRIDES / "partials").rglob("*.html"))
+        if f'"{p.relative_to(OVERRIDES).as_posix()}"' not in theme_sources
+    ]
     assert unused == [], f"Material {VERSION} includes these partials no more: the overrides are never rendered"
 
 
 def test_what_the_overrides_replace_is_what_they_were_written_against() -> None:
     current = {part: fingerprint(text) for part, text in replaced_parts().items()}
-    drift = [f"{part}: recorded for Material {REPLACED[part][0]}, changed in Material {VERSION} (now {digest})"
-             for part, digest in current.items() if part in REPLACED and REPLACED[part][1] != digest]
+    drift = [
+        f"{part}: recorded for Material {REPLACED[part][0]}, changed in Material {VERSION} (now {digest})"
+        for part, digest in current.items()
+        if part in REPLACED and REPLACED[part][1] != digest
+    ]
     new = [f'"{part}": ("{VERSION}", "{digest}"),' for part, digest in current.items() if part not in REPLACED]
     gone = [part for part in REPLACED if part not in current]
     assert (drift, new, gone) == ([], [], []), (
         "Compare each changed theme part with the override that replaces it (material/templates/), adapt the override, "
-        f"then record it in REPLACED in {Path(__file__).name}. Changed: {drift}. Not recorded yet: {new}. No longer replaced: {gone}.")
+        f"then record it in REPLACED in {Path(__file__).name}. Changed: {drift}. Not recorded yet: {new}. No longer replaced: {gone}."
+    )
 
 
 def test_no_hashed_theme_asset_is_named_in_the_overrides() -> None:
@@ -151,14 +162,18 @@ def test_the_required_fixes_apply_to_materials_markup() -> None:
     assert doc.cssselect(".md-search")[0].get("aria-label") == ui_strings("de")["a11y"]["search"]
 
 
-@pytest.mark.parametrize("why, before, after", [
-    ("search dialog", 'role="dialog">', 'role="dialog" aria-modal="true">'),
-    ("menu toggle", 'for="__drawer">', 'for="__drawer" tabindex="0">'),
-    ("search toggle", 'for="__search">', 'for="__search" tabindex="0">'),
-    ("language root", '<script id="__config" type="application/json">', '<script id="__config" type="application/json" nonce="1">'),
-    ("language root", '{"base": "../..", ', "{"),
-    ("language root", '{"base": "../..", ', '{"base": null, '),
-], ids=["search-dialog", "menu-toggle", "search-toggle", "config-script", "config-without-base", "config-base-not-text"])
+@pytest.mark.parametrize(
+    "why, before, after",
+    [
+        ("search dialog", 'role="dialog">', 'role="dialog" aria-modal="true">'),
+        ("menu toggle", 'for="__drawer">', 'for="__drawer" tabindex="0">'),
+        ("search toggle", 'for="__search">', 'for="__search" tabindex="0">'),
+        ("language root", '<script id="__config" type="application/json">', '<script id="__config" type="application/json" nonce="1">'),
+        ("language root", '{"base": "../..", ', "{"),
+        ("language root", '{"base": "../..", ', '{"base": null, '),
+    ],
+    ids=["search-dialog", "menu-toggle", "search-toggle", "config-script", "config-without-base", "config-base-not-text"],
+)
 def test_a_required_fix_whose_markup_changed_stops_the_build_naming_it_and_the_page(why: str, before: str, after: str) -> None:
     (patch,) = [p for p in patches(ui_strings("da"), "") if p.required and why in p.why]
     changed = MATERIAL_PAGE.replace(before, after)
@@ -176,7 +191,9 @@ def test_labels_go_into_attributes_escaped_and_literally() -> None:
     doc = lxml.html.fromstring(patched_html(MATERIAL_PAGE, strings, "index.md", ""))
     assert doc.cssselect(".md-search")[0].get("aria-label") == label
     assert [e.get("title") for e in doc.cssselect("label.md-header__button")] == [label, label]
-    linked = lxml.html.fromstring(translated_permalinks('<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>', label, "index.md"))
+    linked = lxml.html.fromstring(
+        translated_permalinks('<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>', label, "index.md")
+    )
     assert linked.cssselect(".headerlink")[0].get("title") == label
 
 
@@ -208,7 +225,9 @@ def test_a_markdown_upgrade_that_retitles_permalinks_stops_the_build(project: Pa
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.output
-    assert re.search(r"ERROR +- +\S+\.md: the theme's markup changed; the fix for 'permalinks titled in the page's language' no longer applies", result.output), result.output
+    assert re.search(
+        r"ERROR +- +\S+\.md: the theme's markup changed; the fix for 'permalinks titled in the page's language' no longer applies", result.output
+    ), result.output
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
