@@ -39,10 +39,12 @@ properdocs-check: $(VENV)/.test $(PROPERDOCS_VENV)/.installed ## Build with MkDo
 validate: $(VENV)/.site ## Check challenge files (all, or FILES="challenges/a.yml ...")
 	$(BIN)/govtech-validate $(FILES)
 
-lint: $(VENV)/.test ## ruff (lint and format) and mypy over hooks/ and tests/
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
-	$(BIN)/mypy
+lint: $(VENV)/.test ## ruff (lint and format) and mypy over hooks/ and tests/, every finding at once
+	@status=0; \
+	$(BIN)/ruff check hooks tests || status=1; \
+	$(BIN)/ruff format --check hooks tests || status=1; \
+	$(BIN)/mypy || status=1; \
+	exit $$status
 
 format: $(VENV)/.test ## Format hooks/ and tests/ and fix what ruff can
 	$(BIN)/ruff format hooks tests
