@@ -163,10 +163,7 @@ def read_publisher(data: Any, site_url: str | None) -> Publisher:
     if missing:
         if problems:
             problems.append("")
-        problems.append(
-            f"This build is for {site_url}, a public address, so the site must name its publisher, "
-            "and these details are not filled in:"
-        )
+        problems.append(f"This build is for {site_url}, a public address, so the site must name its publisher, and these details are not filled in:")
         problems += [f"  {f.setting} (or the environment variable {f.env}): {f.what}" for f in missing]
         problems.append(
             "Set each in mkdocs.yml under the name given, or in the environment variable named. "
@@ -182,10 +179,7 @@ def fill_markers(markdown: str, publisher: Publisher, lang: str, source: str, fi
 
     Raises PublisherProblem naming every unknown marker, at its line in `source` (the page's first line being `first_line`).
     """
-    unknown = [
-        (first_line + markdown.count("\n", 0, m.start()), m.group(0), m.group(1))
-        for m in _MARKER.finditer(markdown) if m.group(1) not in _BY_MARKER
-    ]
+    unknown = [(first_line + markdown.count("\n", 0, m.start()), m.group(0), m.group(1)) for m in _MARKER.finditer(markdown) if m.group(1) not in _BY_MARKER]
     if unknown:
         known = ", ".join(f"publisher:{name}" for name in _BY_MARKER)
         lines = []
