@@ -52,6 +52,16 @@ def test_challenges_json_matches_its_schema(dated: dict[str, Path]) -> None:
     assert set(invoicing["texts"]) == set(LANGUAGES)
 
 
+def test_without_git_no_page_claims_when_it_last_changed(dated: dict[str, Path]) -> None:
+    """The copy has no history (no .git): pages leave the line out, and feed entries fall back to the status dates, else the build date."""
+    claims = [p.relative_to(dated["before"]).as_posix() for p in dated["before"].rglob("index.html") if page(dated["before"], p.relative_to(dated["before"]).as_posix()).cssselect(".page-changed")]
+    assert claims == []
+    for moment, day in (("before", "2030-02-01"), ("after", "2030-03-01")):
+        updated = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")[:10] for e in ET.parse(dated[moment] / "feed" / "atom.xml").getroot().iter(f"{ATOM}entry")}
+        assert updated.pop(f"{SITE_URL}challenges/invoicing/") == {"before": "2030-01-15", "after": "2030-03-01"}[moment]
+        assert set(updated.values()) == {day}, "no day is known for the undated challenges"
+
+
 def test_published_schemas_equal_the_committed_ones(dated: dict[str, Path]) -> None:
     for committed in (ROOT / "schema").glob("*.schema.json"):
         assert (dated["before"] / "schema" / committed.name).read_bytes() == committed.read_bytes()

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
 from urllib.parse import urlsplit
 
 import icalendar
 
-from .model import Challenge, Event
+from .model import Challenge, Event, Phase
 from .strings import ui_strings
 from .urls import page_url
 
 
 def calendar(challenges: tuple[Challenge, ...], today: date, site_url: str, lang: str, events: tuple[Event, ...] = ()) -> bytes:
-    """An RFC 5545 calendar of the publication dates and deadlines of `challenges`, and the dated `events`, in `lang`."""
+    """An RFC 5545 calendar of the publication dates, deadlines and dated phases of `challenges`, and the dated `events`, in `lang`."""
     s = ui_strings(lang)
     host = urlsplit(site_url).hostname or "localhost"
     cal = icalendar.Calendar()
@@ -24,14 +25,19 @@ def calendar(challenges: tuple[Challenge, ...], today: date, site_url: str, lang
     # A calendar needs one component even before any date is published.
     cal.add_component(_copenhagen())
     entries = [
-        (f"{c.id}-{kind}", day, s["challenge"][f"calendar_{kind}"].format(title=c.texts[lang].title), c.texts[lang].summary, f"challenges/{c.id}/")
+        (f"{c.id}-{kind}", day, None, s["challenge"][f"calendar_{kind}"].format(title=c.texts[lang].title), c.texts[lang].summary, f"challenges/{c.id}/")
         for c in challenges for kind, day in (("published", c.published), ("deadline", c.deadline)) if day
-    ] + [(e.key, e.date, e.names[lang], None, f"{e.page}/") for e in events if e.date]
-    for uid, day, summary, description, path in entries:
+    ] + [
+        (f"{c.id}-timeline-{p.key}", p.start or p.end, p.end if p.start and p.end else None, _phase_summary(p, c, s, lang), c.texts[lang].summary, f"challenges/{c.id}/")
+        for c in challenges for p in c.timeline
+    ] + [(e.key, e.date, None, e.names[lang], None, f"{e.page}/") for e in events if e.date]
+    for uid, day, last_day, summary, description, path in entries:
         event = icalendar.Event()
         event.add("uid", f"{uid}@{host}")
         event.add("dtstamp", datetime.combine(today, time(), timezone.utc))
         event.add("dtstart", day)
+        if last_day:
+            event.add("dtend", last_day + timedelta(days=1))  # all-day events end the day after their last day
         event.add("summary", summary)
         if description:
             event.add("description", description)
@@ -39,6 +45,12 @@ def calendar(challenges: tuple[Challenge, ...], today: date, site_url: str, lang
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     return cal.to_ical()
+
+
+def _phase_summary(phase: Phase, challenge: Challenge, s: dict[str, Any], lang: str) -> str:
+    """The name of a phase's calendar event: the phase and the challenge, and which end of the phase it marks when only one is dated."""
+    kind = "calendar_phase" if phase.start and phase.end else ("calendar_phase_start" if phase.start else "calendar_phase_end")
+    return s["challenge"][kind].format(phase=s["challenge"]["phases"][phase.key], title=challenge.texts[lang].title)
 
 
 def _copenhagen() -> icalendar.Timezone:

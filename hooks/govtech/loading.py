@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import LANGUAGES
-from .model import Catalogue, Challenge, Event, Link, Owner, Texts
+from .model import PHASES, Catalogue, Challenge, Event, Firm, Link, Outcome, Owner, Phase, Question, Texts
 from .problems import InvalidInput, Problem
 from .validation import challenge_problems, duplicate_id_problems, schema_problems, text_problems
 from .yaml_reader import read_yaml
@@ -115,5 +115,37 @@ def _challenge(data: dict[str, Any], owners: dict[str, Owner]) -> Challenge:
         contact=data.get("contact"),
         links=tuple(Link(link["url"], {lang: link[lang] for lang in LANGUAGES}) for link in data.get("links", ())),
         texts={lang: Texts(**data[lang]) for lang in LANGUAGES},
+        owner_confirmed=data.get("owner_confirmed", True),
+        timeline=_timeline(data.get("timeline") or {}),
+        questions=_questions(data.get("questions", ())),
+        outcome=_outcome(data["outcome"]) if "outcome" in data else None,
     )
 
+
+def _day(value: str | None) -> date | None:
+    """The day a valid YYYY-MM-DD field names, or None when it is left out."""
+    return date.fromisoformat(value) if value else None
+
+
+def _timeline(data: dict[str, Any]) -> tuple[Phase, ...]:
+    """The phases the file dates, in the order they run."""
+    phases = (Phase(key, _day(data.get(key, {}).get("start")), _day(data.get(key, {}).get("end"))) for key in PHASES)
+    return tuple(phase for phase in phases if phase.dated)
+
+
+def _questions(data: list[dict[str, Any]]) -> tuple[Question, ...]:
+    """The answered questions in file order; each anchored by its day (and its number on that day)."""
+    questions, seen = [], {}
+    for item in data:
+        seen[item["date"]] = seen.get(item["date"], 0) + 1
+        anchor = f"question-{item['date']}" + (f"-{seen[item['date']]}" if seen[item["date"]] > 1 else "")
+        questions.append(Question(
+            _day(item["date"]), anchor,
+            {lang: item[lang]["question"] for lang in LANGUAGES}, {lang: item[lang]["answer"] for lang in LANGUAGES},
+        ))
+    return tuple(questions)
+
+
+def _outcome(data: dict[str, Any]) -> Outcome:
+    """The result of the selection."""
+    return Outcome({lang: data[lang] for lang in LANGUAGES}, tuple(Firm(f["name"], f.get("url")) for f in data.get("firms", ())))

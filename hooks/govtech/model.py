@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,50 @@ class Link:
 
     url: str
     texts: dict[str, str]
+
+
+# A challenge's phases in the order they run; each key is also the status during that phase.
+PHASES = ("definition", "open-call", "selection", "proof-of-concept")
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One of the four phases of a challenge (its key is the status code of that phase), with the days it runs."""
+
+    key: str
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def dated(self) -> bool:
+        """Whether the owner has published any day of this phase."""
+        return bool(self.start or self.end)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A clarification question from a firm, with the owner's answer, in every language."""
+
+    day: date
+    anchor: str
+    questions: dict[str, str]
+    answers: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Firm:
+    """A firm selected for a challenge."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What came of a challenge after the selection: a few sentences per language and the firms selected."""
+
+    texts: dict[str, str]
+    firms: tuple[Firm, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +93,14 @@ class Challenge:
     contact: str | None
     links: tuple[Link, ...]
     texts: dict[str, Texts]
+    # False while the programme has not confirmed which authority owns the challenge.
+    owner_confirmed: bool = True
+    # The phases the owner has dated, in the order they run.
+    timeline: tuple[Phase, ...] = ()
+    questions: tuple[Question, ...] = ()
+    outcome: Outcome | None = None
+    # The day the challenge's file last changed (history.py); None when it is not known.
+    changed: date | None = None
 
     def status_on(self, today: date) -> str:
         """The status to show on `today`: a call whose deadline has passed is closed."""
@@ -57,6 +109,22 @@ class Challenge:
         if self.status == "open-call" and self.published and today < self.published:
             return "definition"
         return self.status
+
+    def status_changed(self, today: date) -> date | None:
+        """The last day on or before `today` on which the calendar changed the status shown (publication, the day after the deadline)."""
+        days = [self.published] if self.published and self.published <= today else []
+        if self.deadline and self.deadline < today:
+            days.append(self.deadline + timedelta(days=1))
+        return max(days, default=None)
+
+    def phase(self, key: str) -> Phase | None:
+        """The dated phase `key` (a status code), or None when the owner has dated none of its days."""
+        return next((phase for phase in self.timeline if phase.key == key), None)
+
+    @property
+    def has_calendar(self) -> bool:
+        """Whether the challenge has any day for a calendar: publication, deadline or a dated phase."""
+        return bool(self.published or self.deadline or self.timeline)
 
     def next_date(self, today: date) -> tuple[str, date] | None:
         """The next date that matters on `today`, as ("published" or "deadline", day)."""

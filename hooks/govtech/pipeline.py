@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from .history import History, file_history, generated_page_dates, with_history
 from .loading import load_catalogue
 from .model import Catalogue
 from .rendering import render_pages
@@ -21,6 +22,9 @@ class SiteBuild:
     today: date
     pages: dict[str, str]
     files: dict[str, bytes]
+    # When each file of the project last changed (git), and so each generated page: for the pages' "last changed" line.
+    history: History | None = None
+    page_dates: dict[str, date | None] = field(default_factory=dict)
 
 
 def build_date() -> date:
@@ -37,4 +41,7 @@ def current_build(challenges_dir: Path, site_url: str) -> SiteBuild:
     """
     catalogue = load_catalogue(challenges_dir.resolve())
     today = build_date()
-    return SiteBuild(catalogue, today, render_pages(catalogue, today), site_files(catalogue, today, site_url))
+    history = file_history(challenges_dir.resolve().parent, today)
+    catalogue = with_history(catalogue, history)
+    pages = render_pages(catalogue, today)
+    return SiteBuild(catalogue, today, pages, site_files(catalogue, today, site_url), history, generated_page_dates(pages, catalogue, history))

@@ -10,15 +10,20 @@ from . import LANGUAGES
 
 @dataclass(frozen=True)
 class FieldRow:
-    """One field of the schema, as the reference page lists it."""
+    """One field of the schema, as the reference page lists it (several when `names` holds more: fields of one shape)."""
 
-    name: str
-    kind: str  # text, date, url, group, list or choice
+    names: tuple[str, ...]
+    kind: str  # text, date, url, https, boolean, group, list or choice
     required: bool
     descriptions: dict[str, str]
     max_length: int | None = None
     choices: tuple[str, ...] = ()
     markdown: bool = False
+
+    @property
+    def name(self) -> str:
+        """The first (usually the only) field's name."""
+        return self.names[0]
 
 
 def field_rows(schema: dict[str, Any]) -> tuple[list[FieldRow], list[FieldRow]]:
@@ -26,26 +31,55 @@ def field_rows(schema: dict[str, Any]) -> tuple[list[FieldRow], list[FieldRow]]:
     texts = schema["$defs"]["texts"]
     neutral = [
         row for name, spec in schema["properties"].items() if name not in LANGUAGES
-        for row in _rows(name, spec, name in schema.get("required", ()))
+        for row in _rows((name,), spec, name in schema.get("required", ()), schema)
     ]
-    per_language = [row for name, spec in texts["properties"].items() for row in _rows(name, spec, name in texts["required"])]
+    per_language = [row for name, spec in texts["properties"].items() for row in _rows((name,), spec, name in texts["required"], schema)]
     return neutral, per_language
 
 
-def _rows(name: str, spec: dict[str, Any], required: bool) -> list[FieldRow]:
-    """The row for `name`, then the rows of its sub-fields."""
-    rows = [_row(name, spec, required)]
-    inner = spec.get("items", spec)
+def _rows(names: tuple[str, ...], spec: dict[str, Any], required: bool, schema: dict[str, Any]) -> list[FieldRow]:
+    """The row for the fields `names` (which share `spec`), then the rows of their sub-fields.
+
+    Sub-fields of several fields of one shape are named with `*` for "each of them".
+    """
+    spec = _resolved(spec, schema)
+    rows = [_row(names, spec, required)]
+    inner = _resolved(spec.get("items", spec), schema)
+    name = names[0] if len(names) == 1 else _common(names)
+    prefix = f"{name}[]." if "items" in spec else f"{name}."
+    groups: dict[str, list[str]] = {}
     for sub, sub_spec in inner.get("properties", {}).items():
-        prefix = f"{name}[]." if "items" in spec else f"{name}."
-        rows += _rows(prefix + sub, sub_spec, sub in inner.get("required", ()))
+        groups.setdefault(sub_spec.get("$ref", sub), []).append(sub)
+    for subs in groups.values():
+        rows += _rows(
+            tuple(prefix + sub for sub in subs), inner["properties"][subs[0]],
+            all(sub in inner.get("required", ()) for sub in subs), schema,
+        )
     return rows
 
 
-def _row(name: str, spec: dict[str, Any], required: bool) -> FieldRow:
+def _common(names: tuple[str, ...]) -> str:
+    """`timeline.*` for `timeline.definition`, `timeline.open-call`, …"""
+    return names[0].rsplit(".", 1)[0] + ".*"
+
+
+def _resolved(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """`spec` with a local `$ref` (`#/$defs/name`) replaced by what it refers to, its own keys kept."""
+    if "$ref" not in spec:
+        return spec
+    target = schema
+    # Only the fragment counts: the validator's compiler may have made the reference absolute ("challenge.schema.json#/...").
+    for part in spec["$ref"].partition("#")[2].strip("/").split("/"):
+        target = target[part]
+    return {**target, **{k: v for k, v in spec.items() if k != "$ref"}}
+
+
+def _row(names: tuple[str, ...], spec: dict[str, Any], required: bool) -> FieldRow:
     """One row, with the kind of value the field takes."""
     if "enum" in spec:
         kind = "choice"
+    elif spec.get("type") == "boolean":
+        kind = "boolean"
     elif spec.get("type") == "object":
         kind = "group"
     elif spec.get("type") == "array":
@@ -54,11 +88,13 @@ def _row(name: str, spec: dict[str, Any], required: bool) -> FieldRow:
         kind = "date"
     elif spec.get("pattern", "").startswith("^(https?"):
         kind = "url"
+    elif spec.get("pattern", "").startswith("^https://"):
+        kind = "https"
     else:
         kind = "text"
     descriptions = {"en": spec["description"], **spec.get("x-description", {})}
     return FieldRow(
-        name=name,
+        names=names,
         kind=kind,
         required=required,
         descriptions=descriptions,

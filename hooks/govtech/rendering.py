@@ -18,7 +18,7 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
-from .model import Catalogue
+from .model import PHASES, Catalogue, Event
 from .reference import field_rows
 from .strings import ui_strings
 from .validation import schema
@@ -28,6 +28,9 @@ TEMPLATES_DIR = Path(__file__).with_name("templates")
 BABEL_LOCALES = {"da": "da_DK", "de": "de_DE", "en": "en_GB"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
 _LIST_NUMBER = re.compile(r"^(\d+)\.")
+# The space after the day that opens a long date ("27. februar", "27 February").
+_DAY_SPACE = re.compile(r"^(\d+\.?) ")
+_EVENT_MARKER = re.compile(r"<!--\s*event:([a-z0-9-]+)\s*-->")
 
 
 # The folders of docs/ that the build writes and owns; never edit them by hand.
@@ -45,7 +48,7 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
     neutral, per_language = field_rows(schema("challenge"))
     pages = {}
     for lang in LANGUAGES:
-        context = {"lang": lang, "s": ui_strings(lang), "catalogue": catalogue, "today": today}
+        context = {"lang": lang, "s": ui_strings(lang), "catalogue": catalogue, "today": today, "phases": PHASES}
         filters = filter_options(catalogue, today, lang)
         pages[f"challenges/{page_name('index', lang)}"] = env.get_template("catalogue.md.j2").render(context, filters=filters)
         for challenge in catalogue.challenges:
@@ -82,6 +85,8 @@ def _environment() -> Environment:
     env.filters["link_target"] = link_target
     env.filters["front_matter"] = front_matter
     env.filters["long_date"] = long_date
+    env.filters["date_element"] = date_element
+    env.filters["date_range"] = date_range
     return env
 
 
@@ -102,5 +107,38 @@ def front_matter(meta: dict[str, str]) -> str:
 
 
 def long_date(day: date, lang: str) -> str:
-    """`day` as the language writes it in full: 27. februar 2018, 27 February 2018."""
-    return format_date(day, format="long", locale=BABEL_LOCALES[lang])
+    """`day` as the language writes it in full: 27. februar 2018, 27 February 2018.
+
+    The day and the month are joined by a no-break space: the line never
+    breaks between them, and Markdown never reads "27. februar" at the start
+    of a line as item 27 of a numbered list.
+    """
+    return _DAY_SPACE.sub("\\1\u00a0", format_date(day, format="long", locale=BABEL_LOCALES[lang]), count=1)
+
+
+def date_element(day: date, lang: str) -> str:
+    """`day` written in full inside a `<time>` element that gives it to machines too; safe in Markdown and HTML."""
+    return f'<time datetime="{day.isoformat()}">{html.escape(long_date(day, lang), quote=False)}</time>'
+
+
+def date_range(start: date | None, end: date | None, lang: str) -> str:
+    """A phase's days as `<time>` elements in words: from, until, or from and to."""
+    s = ui_strings(lang)["challenge"]
+    if start and end:
+        return s["timeline_range"].format(start=date_element(start, lang), end=date_element(end, lang))
+    if start:
+        return s["timeline_from"].format(start=date_element(start, lang))
+    return s["timeline_until"].format(end=date_element(end, lang)) if end else ""
+
+
+def event_markers(markdown: str, events: tuple[Event, ...], lang: str) -> str:
+    """Hand-written Markdown with each `<!-- event:KEY -->` marker replaced by the event's date, or by nothing while it has none."""
+    by_key = {event.key: event for event in events}
+
+    def replaced(match: re.Match[str]) -> str:
+        event = by_key.get(match.group(1))
+        if event is None or event.date is None:
+            return ""
+        return ui_strings(lang)["event"]["date"].format(date=date_element(event.date, lang))
+
+    return _EVENT_MARKER.sub(replaced, markdown)

@@ -27,7 +27,7 @@ def site_files(catalogue: Catalogue, today: date, site_url: str) -> dict[str, by
     for lang in LANGUAGES:
         files[f"{lang_prefix(lang)}{FEED}"] = atom_feed(catalogue, today, site_url, lang)
         files[f"{lang_prefix(lang)}calendar.ics"] = calendar(catalogue.challenges, today, site_url, lang, catalogue.events)
-        for challenge in (c for c in catalogue.challenges if c.published or c.deadline):
+        for challenge in (c for c in catalogue.challenges if c.has_calendar):
             files[f"{lang_prefix(lang)}challenges/{challenge.id}/calendar.ics"] = calendar((challenge,), today, site_url, lang)
     return files
 

@@ -106,6 +106,11 @@ def challenge_problems(doc: Document, stem: str, owners: dict[str, Any]) -> list
     published, deadline = _date(dates.get("published")), _date(dates.get("deadline"))
     if published and deadline and deadline < published:
         problems.append(doc.problem(("dates", "deadline"), f"the deadline {deadline} is before the publication date {published}; correct one of them."))
+    timeline = data.get("timeline") if isinstance(data.get("timeline"), dict) else {}
+    for phase, days in timeline.items():
+        start, end = (_date(days.get(key)) for key in ("start", "end")) if isinstance(days, dict) else (None, None)
+        if start and end and end < start:
+            problems.append(doc.problem(("timeline", phase, "end"), f"`timeline.{phase}` ends on {end}, before it starts on {start}; correct one of them."))
     return problems
 
 

@@ -41,12 +41,12 @@ from govtech.feeds import FEED
 from govtech.generated_files import sync_generated, write_if_changed
 from govtech.html_safety import unsafe_markup
 from govtech.problems import InvalidInput
-from govtech.rendering import GENERATED_DIRS
+from govtech.rendering import GENERATED_DIRS, event_markers
 from govtech.strings import ui_strings
 from govtech.urls import lang_prefix, page_url
 from govtech_mkdocs.build_state import build_state
 from govtech_mkdocs.language_split import search_indexes
-from govtech_mkdocs.page_data import language_root, structured_data
+from govtech_mkdocs.page_data import changed_line, language_root, last_changed, structured_data
 from govtech_mkdocs.theme_patches import labelled_checklists, patched_html, translated_permalinks
 
 Handler = TypeVar("Handler", bound=Callable[..., Any])
@@ -75,6 +75,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         language.site_description = strings["site_description"]
         language.nav_translations = strings["nav"]
     return config
+
+
+@_reported
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    """Hand-written pages: `<!-- event:KEY -->` markers become the event's date, once `_events.yml` gives one."""
+    return event_markers(markdown, build_state(config).site.catalogue.events, _language(config))
 
 
 @_reported
@@ -150,12 +156,15 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
         ]
     root = language_root(base_url, lang_prefix(lang))
     meta = page.meta if page is not None else {}
+    site = build_state(config).site
+    changed = last_changed(site, page.file.src_uri, Path(config.docs_dir), Path(config.config_file_path).parent) if page is not None else None
     title = meta.get("title") or (page.title if page is not None and page.title else config.site_name)
     context.update(
         s=strings,
         alternates=alternates,
         language_root=root,
         feed_url=root.rstrip("/") + f"/{FEED}",
+        page_changed=changed_line(changed, lang, strings),
         footer_links=[
             (strings["footer"]["accessibility"], root.rstrip("/") + "/accessibility/"),
             (strings["footer"]["privacy"], root.rstrip("/") + "/privacy/"),
@@ -164,6 +173,7 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
             meta, title, meta.get("description") or config.site_description, page.canonical_url if page is not None else None,
             lang, config.site_name, page_url(config.site_url, lang),
             build_state(config).event_at(page.url.removeprefix(lang_prefix(lang))) if page is not None else None,
+            changed,
         ),
     )
     return context

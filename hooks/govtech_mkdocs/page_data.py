@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import html
+from datetime import date
+from pathlib import Path
 from typing import Any
 
+from govtech.history import page_changed
 from govtech.model import Event
+from govtech.pipeline import SiteBuild
+from govtech.rendering import date_element
 
 
 def language_root(base_url: str, lang_prefix: str) -> str:
@@ -15,7 +21,7 @@ def language_root(base_url: str, lang_prefix: str) -> str:
     return f"{base_url.rstrip('/')}/{lang_prefix}" if lang_prefix else base_url
 
 
-def structured_data(meta: dict[str, Any], title: str, description: str, url: str | None, lang: str, site_name: str, site_root: str, event: Event | None = None) -> dict[str, Any]:
+def structured_data(meta: dict[str, Any], title: str, description: str, url: str | None, lang: str, site_name: str, site_root: str, event: Event | None = None, modified: date | None = None) -> dict[str, Any]:
     """schema.org JSON-LD for a page: a challenge page names its owner as a GovernmentOrganization, an event's page the Event."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -27,9 +33,24 @@ def structured_data(meta: dict[str, Any], title: str, description: str, url: str
     }
     if url:
         data["url"] = url
+    if modified:
+        data["dateModified"] = modified.isoformat()
     owner = meta.get("owner")
     if isinstance(owner, dict):
         data["about"] = {"@type": "GovernmentOrganization", "name": owner["name"], "url": owner["url"]}
     if event is not None and event.date is not None:
         data["mainEntity"] = {"@type": "Event", "name": event.names[lang], "startDate": event.date.isoformat(), "inLanguage": lang, "url": url}
     return data
+
+
+def last_changed(site: SiteBuild, src_uri: str, docs_dir: Path, project_dir: Path) -> date | None:
+    """When the content of the page made from `src_uri` last changed: its own file's history, or the files a generated page is made from."""
+    if site.history is None:
+        return None
+    docs = docs_dir.resolve().relative_to(project_dir.resolve()).as_posix() if docs_dir.resolve().is_relative_to(project_dir.resolve()) else "docs"
+    return page_changed(src_uri, site.page_dates, site.history, docs)
+
+
+def changed_line(day: date | None, lang: str, strings: dict[str, Any]) -> str | None:
+    """"Last changed 3 March 2026" in the page's language, as HTML for overrides/main.html; None when the day is not known."""
+    return html.escape(strings["page"]["changed"], quote=False).replace("{date}", date_element(day, lang)) if day else None
