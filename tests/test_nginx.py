@@ -8,16 +8,15 @@ import hashlib
 import http.client
 import re
 import shutil
-import subprocess
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
 
+import support
 from browser_checks import visit
-from conftest import ROOT, build, copy_project, free_port
+from support import build, copy_project, free_port
 
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
                     "Permissions-Policy", "Strict-Transport-Security")
@@ -30,35 +29,10 @@ def nginx(tmp_path_factory: pytest.TempPathFactory):
     """nginx serving a fresh build with deploy/nginx.conf; yields (base URL, site folder)."""
     work = tmp_path_factory.mktemp("nginx")
     port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    result = build(copy_project(work / "project"), work / "site", SITE_URL=base)
+    result = build(copy_project(work / "project"), work / "site", SITE_URL=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.output
-    server = (ROOT / "deploy" / "nginx.conf").read_text()
-    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("root /var/www/govtech/site;", f"root {result.site};")
-    (work / "site.conf").write_text(server)
-    temp = {name: work / name for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi")}
-    (work / "nginx.conf").write_text(
-        f"user root;\nworker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log warn;\n"
-        "events { worker_connections 64; }\n"
-        "http {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n"
-        + "".join(f"  {name}_temp_path {path};\n" if name != "body" else f"  client_body_temp_path {path};\n" for name, path in temp.items())
-        + f"  include {work}/site.conf;\n}}\n"
-    )
-    check = subprocess.run(["nginx", "-t", "-p", str(work), "-c", str(work / "nginx.conf")], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    process = subprocess.Popen(["nginx", "-p", str(work), "-c", str(work / "nginx.conf"), "-g", "daemon off;"])
-    try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(base, timeout=2)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
+    with support.nginx(result.site, port, work) as base:
         yield base, result.site
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def fetch(url: str, gzip_ok: bool = False) -> tuple[int, dict[str, str], bytes]:
