@@ -1,0 +1,176 @@
+"""`govtech-preview [FILE ...]`: how the named challenges' pages will read, as Markdown for a pull request's job summary.
+
+For each challenge file named (in CI: the files the pull request adds or
+changes), the page in Danish, German and English as GitHub can show it:
+title, summary, the facts (owner, theme, status, dates, contact) as they
+read on the day of the preview, and the texts. It is made from the core's
+model and interface texts, not by MkDocs, so GitHub-flavoured Markdown
+without the site's styles. When any file has problems it writes only a
+pointer to them (`govtech-validate` lists them). Text still as in
+challenges/_template.yml is pointed out, and annotated in GitHub Actions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import LANGUAGES
+from .annotations import annotations, in_github_actions
+from .loading import load_catalogue
+from .model import PHASES, Catalogue, Challenge, Phase
+from .problems import InvalidInput, Problem
+from .project import CONFIG_FILE, project_root
+from .rendering import TEMPLATES_DIR, link_target, long_date, markdown_inline
+from .strings import ui_strings
+from .yaml_reader import read_yaml
+
+TEMPLATE_FILE = "_template.yml"
+# Fields whose value is a choice, not a text: the same value as the template's is no forgotten placeholder.
+_CHOICES = ("id", "theme", "owner", "status", "owner_confirmed")
+# `name: value` on a line of the template.
+_FIELD = re.compile(r"^[A-Za-z_-]+:\s+(.+)$")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One file named: its challenge (None when it has no page), and the fields still holding the template's text."""
+
+    file: str
+    challenge: Challenge | None
+    leftovers: tuple[str, ...] = ()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the preview of each challenge file named; exit 0 (the validation step is the one that fails), 2 outside a project."""
+    parser = argparse.ArgumentParser(prog="govtech-preview", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="*", type=Path, help="the challenge files to preview (in CI: those the pull request adds or changes)")
+    parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="the day the statuses and dates are shown for, YYYY-MM-DD (default: today)")
+    args = parser.parse_args(argv)
+    cwd = Path.cwd()
+    root = project_root(cwd)
+    if root is None:
+        print(f"govtech-preview: there is no {CONFIG_FILE} in {cwd} or in any folder above it; run the command inside the site's folder.", file=sys.stderr)
+        return 2
+    markdown, leftovers = preview(args.files, root, cwd, args.today)
+    print(markdown)
+    if leftovers and in_github_actions():
+        print(annotations(leftovers, "warning"), file=sys.stderr)
+    return 0
+
+
+def preview(files: list[Path], root: Path, cwd: Path, today: date) -> tuple[str, list[Problem]]:
+    """The job summary's Markdown for `files`, and a problem for each field that still holds the template's text."""
+    directory = root / "challenges"
+    try:
+        catalogue: Catalogue | None = load_catalogue(directory, cwd, root)
+    except InvalidInput:
+        catalogue = None
+    sections, leftovers = [], []
+    for file in files if catalogue else ():
+        challenge = _challenge_of(file, directory, cwd, catalogue)
+        found = template_leftovers(file, directory / TEMPLATE_FILE) if challenge else {}
+        leftovers += found.values()
+        sections.append(Section(_shown(file), challenge, tuple(found)))
+    markdown = _environment().get_template("preview.md.j2").render(
+        languages=LANGUAGES,
+        strings={lang: ui_strings(lang) for lang in LANGUAGES},
+        invalid=catalogue is None,
+        sections=sections,
+        today=today,
+        phases=PHASES,
+    )
+    return markdown.strip() + "\n", leftovers
+
+
+def template_leftovers(file: Path, template: Path) -> dict[str, Problem]:
+    """Each text of `file` still word for word a placeholder of the template: its field's name, and a problem at its line.
+
+    The placeholders are the template's lines, those of its commented-out optional fields included; a
+    text is left over when each of its lines is one of them.
+    """
+    if not template.is_file():
+        return {}
+    placeholders = _template_lines(template.read_text(encoding="utf-8"))
+    doc = read_yaml(file, _shown(file))
+    found = {}
+    for path, value in _leaves(doc.data).items():
+        lines = [line.strip() for line in value.splitlines() if line.strip()] if isinstance(value, str) else []
+        if path and path[0] not in _CHOICES and lines and all(line in placeholders for line in lines):
+            name = ".".join(map(str, path))
+            found[name] = doc.problem(path, f"`{name}` is still the placeholder text of challenges/{TEMPLATE_FILE}; write the real text in its place.")
+    return found
+
+
+def _template_lines(text: str) -> set[str]:
+    """Every line of the template and every value written on one, without comment signs, list dashes or field names."""
+    found = set()
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip().removeprefix("- ").strip()
+        found.add(line)
+        match = _FIELD.match(line)
+        if match:
+            found.add(match.group(1).strip())
+    return found - {""}
+
+
+def _leaves(data: Any, path: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], Any]:
+    """Every value that holds no other, by its path."""
+    if isinstance(data, dict):
+        return {leaf: value for key, item in data.items() for leaf, value in _leaves(item, (*path, key)).items()}
+    if isinstance(data, list):
+        return {leaf: value for index, item in enumerate(data) for leaf, value in _leaves(item, (*path, index)).items()}
+    return {path: data}
+
+
+def _challenge_of(file: Path, directory: Path, cwd: Path, catalogue: Catalogue) -> Challenge | None:
+    """The challenge written in `file`, or None when it is not a challenge file of the catalogue (the owners file, the template)."""
+    path = (cwd / file).resolve()
+    if path.parent != directory.resolve() or path.name.startswith("_") or path.suffix not in (".yml", ".yaml"):
+        return None
+    return next((c for c in catalogue.challenges if c.id == path.stem), None)
+
+
+def _shown(file: Path) -> str:
+    return file.as_posix()
+
+
+def phase_days(phase: Phase, lang: str) -> str:
+    """A phase's days in words, as the page's timeline says them: from, until, or from and to."""
+    s = ui_strings(lang)["challenge"]
+    start, end = (long_date(day, lang) if day else None for day in (phase.start, phase.end))
+    if start and end:
+        return s["timeline_range"].format(start=start, end=end)
+    return s["timeline_from"].format(start=start) if start else s["timeline_until"].format(end=end)
+
+
+def cell_url(url: str) -> str:
+    """`url` made safe as a link inside a table cell, where `|` would end the cell."""
+    return link_target(url).replace("|", "%7C")
+
+
+@cache
+def _environment() -> Environment:
+    """The Jinja environment of the preview, with the site's own filters."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters.update(inline=markdown_inline, link_target=link_target, long_date=long_date, phase_days=phase_days, cell_url=cell_url)
+    return env
+
+
+if __name__ == "__main__":
+    sys.exit(main())
