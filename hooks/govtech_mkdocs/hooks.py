@@ -37,10 +37,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
+from govtech.edit_links import edit_label, edit_url, source_file
 from govtech.feeds import FEED
 from govtech.generated_files import sync_generated, write_if_changed
 from govtech.html_safety import unsafe_markup
 from govtech.problems import InvalidInput
+from govtech.publisher import PublisherProblem, read_publisher
 from govtech.rendering import GENERATED_DIRS, event_markers
 from govtech.strings import ui_strings
 from govtech.urls import lang_prefix, page_url
@@ -107,7 +109,8 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    """Pages: interface texts, absolute alternates, feed, language root and structured data."""
+    """Pages: interface texts, absolute alternates, feed, language root, structured data and the link to the page's source."""
+    _add_edit_link(context, page, config)
     return _add_page_data(context, page, config)
 
 
@@ -141,6 +144,22 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _language(config: MkDocsConfig) -> str:
     """The language being built, as mkdocs-static-i18n has set the theme."""
     return config.theme["language"]
+
+
+def _repository(config: MkDocsConfig) -> str | None:
+    """The address of the site's source repository: `extra.publisher.repository`, the one place it is set; None when empty."""
+    try:
+        return read_publisher(config.extra.get("publisher"), None).get("repository", DEFAULT_LANGUAGE)
+    except PublisherProblem as err:
+        raise Abort(err.report()) from None
+
+
+def _add_edit_link(context: dict[str, Any], page: Page, config: MkDocsConfig) -> None:
+    """Point the page at its source in GitHub's web editor (overrides/partials/actions.html shows the link), when a repository is configured."""
+    project, docs_dir = Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve()
+    docs = docs_dir.relative_to(project).as_posix() if docs_dir.is_relative_to(project) else "docs"
+    page.edit_url = edit_url(_repository(config), source_file(page.file.src_uri, docs, project))
+    context["edit_label"] = edit_label(page.file.src_uri, ui_strings(_language(config)))
 
 
 def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsConfig) -> dict[str, Any]:
