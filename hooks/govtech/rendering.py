@@ -18,6 +18,7 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
+from .challenge_form import FORM_DIR, challenge_form
 from .model import PHASES, Catalogue, Event
 from .reference import field_rows
 from .strings import ui_strings
@@ -34,7 +35,7 @@ _EVENT_MARKER = re.compile(r"<!--\s*event:([a-z0-9-]+)\s*-->")
 
 
 # The folders of docs/ that the build writes and owns; never edit them by hand.
-GENERATED_DIRS = ("challenges", "agencies/reference")
+GENERATED_DIRS = ("challenges", "agencies/reference", FORM_DIR)
 
 
 def page_name(stem: str, lang: str) -> str:
@@ -56,6 +57,8 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
             pages[f"challenges/{page_name(challenge.id, lang)}"] = page
         reference = env.get_template("reference.md.j2").render(context, neutral=neutral, per_language=per_language)
         pages[f"agencies/reference/{page_name('index', lang)}"] = reference
+        form = challenge_form(schema("challenge"), catalogue, lang, context["s"])
+        pages[f"{FORM_DIR}/{page_name('index', lang)}"] = env.get_template("form.md.j2").render(context, form=form)
     return pages
 
 

@@ -37,7 +37,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
-from govtech.edit_links import edit_label, edit_url, source_file
+from govtech.challenge_form import is_form_page, with_editor
+from govtech.edit_links import edit_label, edit_url, editor_urls, source_file
 from govtech.feeds import FEED
 from govtech.generated_files import sync_generated, write_if_changed
 from govtech.html_safety import unsafe_markup
@@ -93,6 +94,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
         source = f"challenges/{page.file.src_uri.split('/')[1].split('.')[0]}.yml"
         raise Abort(f"{source}:1:1: the texts render to markup that is not allowed ({', '.join(sorted(set(found)))}); write plain text or Markdown links to https:// pages. Nothing was built.")
     html = labelled_checklists(html, page.file.src_uri)
+    if is_form_page(page.file.src_uri):
+        html = with_editor(html, editor_urls(_repository(config)))
     return translated_permalinks(html, ui_strings(_language(config))["permalink"], page.file.src_uri)
 
 
