@@ -1,4 +1,4 @@
-"""The field reference of a challenge file, read from its JSON Schema."""
+"""The field reference: the fields of a challenge file, of `_owners.yml` and of `_events.yml`, read from their JSON Schemas."""
 
 from __future__ import annotations
 
@@ -35,6 +35,24 @@ def field_rows(schema: dict[str, Any]) -> tuple[list[FieldRow], list[FieldRow]]:
     ]
     per_language = [row for name, spec in texts["properties"].items() for row in _rows((name,), spec, name in texts["required"], schema)]
     return neutral, per_language
+
+
+@dataclass(frozen=True)
+class EntryFile:
+    """A file of entries each under a short key (`_owners.yml`, `_events.yml`): the rule for a key, and each entry's fields."""
+
+    key_max_length: int | None
+    rows: list[FieldRow]
+
+
+def entry_rows(schema: dict[str, Any]) -> EntryFile:
+    """The key's length limit and the rows of an entry's fields, for a schema of entries under keys (`propertyNames`, `additionalProperties`)."""
+    entry = _resolved(schema["additionalProperties"], schema)
+    rows = [
+        row for name, spec in entry["properties"].items()
+        for row in _rows((name,), spec, name in entry.get("required", ()), schema)
+    ]
+    return EntryFile(schema.get("propertyNames", {}).get("maxLength"), rows)
 
 
 def _rows(names: tuple[str, ...], spec: dict[str, Any], required: bool, schema: dict[str, Any]) -> list[FieldRow]:

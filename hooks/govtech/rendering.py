@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .challenge_form import FORM_DIR, challenge_form
 from .model import PHASES, Catalogue, Event
-from .reference import field_rows
+from .reference import entry_rows, field_rows
 from .strings import ui_strings
 from .validation import schema
 
@@ -55,7 +55,8 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
         for challenge in catalogue.challenges:
             page = env.get_template("challenge.md.j2").render(context, challenge=challenge, t=challenge.texts[lang])
             pages[f"challenges/{page_name(challenge.id, lang)}"] = page
-        reference = env.get_template("reference.md.j2").render(context, neutral=neutral, per_language=per_language)
+        files = {"owners_file": entry_rows(schema("owners")), "events_file": entry_rows(schema("events"))}
+        reference = env.get_template("reference.md.j2").render(context, neutral=neutral, per_language=per_language, **files)
         pages[f"agencies/reference/{page_name('index', lang)}"] = reference
         form = challenge_form(schema("challenge"), catalogue, lang, context["s"])
         pages[f"{FORM_DIR}/{page_name('index', lang)}"] = env.get_template("form.md.j2").render(context, form=form)
