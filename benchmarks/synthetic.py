@@ -98,7 +98,7 @@ class Chain:
             words = text.rstrip(".?").split()
             n = rng.randint(2, 9)
             start = rng.randint(0, max(0, len(words) - n))
-            fragment = " ".join(words[start:start + n]).strip(",;:")
+            fragment = " ".join(words[start : start + n]).strip(",;:")
             if low <= len(fragment) <= high and fragment[:1].isalpha():
                 return fragment[0].upper() + fragment[1:]
         raise RuntimeError("the chain cannot make a phrase of that length")
@@ -169,7 +169,9 @@ def challenge(index: int, chains: dict[str, Chain], owners: dict[str, dict], tod
     ident = f"bench-{index:04d}"
     published = today + timedelta(days=rng.randint(-400, 200))
     deadline = published + timedelta(days=rng.randint(14, 120))
-    links = [f"https://{domain}/udfordringer/{ident}/{rng.choice(['rapport', 'data', 'analyse', 'vejledning', 'tal'])}-{n + 1}" for n in range(rng.randint(2, 5))]
+    links = [
+        f"https://{domain}/udfordringer/{ident}/{rng.choice(['rapport', 'data', 'analyse', 'vejledning', 'tal'])}-{n + 1}" for n in range(rng.randint(2, 5))
+    ]
     data: dict = {
         "id": ident,
         "theme": rng.choice(THEMES),
@@ -192,6 +194,7 @@ def challenge(index: int, chains: dict[str, Chain], owners: dict[str, dict], tod
 
 def to_yaml(data: dict) -> str:
     """The file as an editor would write it: short texts on one line, long ones as literal blocks."""
+
     def scalar(value: str) -> str:
         return json.dumps(value, ensure_ascii=False)
 
