@@ -20,8 +20,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .challenge_form import FORM_DIR, challenge_form
 from .model import PHASES, Catalogue, Event
+from .collation import sort_key
 from .reference import entry_rows, field_rows
 from .strings import ui_strings
+from .urls import lang_prefix
 from .validation import schema
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
@@ -51,7 +53,8 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
     for lang in LANGUAGES:
         context = {"lang": lang, "s": ui_strings(lang), "catalogue": catalogue, "today": today, "phases": PHASES}
         filters = filter_options(catalogue, today, lang)
-        pages[f"challenges/{page_name('index', lang)}"] = env.get_template("catalogue.md.j2").render(context, filters=filters)
+        by_title = sorted(catalogue.challenges, key=lambda c: sort_key(c.texts[lang].title, lang))
+        pages[f"challenges/{page_name('index', lang)}"] = env.get_template("catalogue.md.j2").render(context, filters=filters, challenges=by_title)
         for challenge in catalogue.challenges:
             page = env.get_template("challenge.md.j2").render(context, challenge=challenge, t=challenge.texts[lang])
             pages[f"challenges/{page_name(challenge.id, lang)}"] = page
@@ -64,14 +67,17 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
 
 
 def filter_options(catalogue: Catalogue, today: date, lang: str) -> dict[str, list[tuple[str, str]]]:
-    """The choices of each catalogue filter, as (key, label) pairs sorted by label."""
+    """The choices of each catalogue filter, as (key, label) pairs: statuses in the order a
+    challenge goes through them, themes and owners in the language's alphabetical order."""
     s = ui_strings(lang)
-    labels = {
-        "status": {c.status_on(today): s["status"][c.status_on(today)] for c in catalogue.challenges},
-        "theme": {c.theme: s["theme"][c.theme] for c in catalogue.challenges},
-        "owner": {c.owner.key: c.owner.names[lang] for c in catalogue.challenges},
+    statuses = {c.status_on(today) for c in catalogue.challenges}
+    themes = {c.theme: s["theme"][c.theme] for c in catalogue.challenges}
+    owners = {c.owner.key: c.owner.names[lang] for c in catalogue.challenges}
+    return {
+        "status": [(key, label) for key, label in s["status"].items() if key in statuses],
+        "theme": sorted(themes.items(), key=lambda kv: sort_key(kv[1], lang)),
+        "owner": sorted(owners.items(), key=lambda kv: sort_key(kv[1], lang)),
     }
-    return {name: sorted(choices.items(), key=lambda kv: kv[1].casefold()) for name, choices in labels.items()}
 
 
 @cache
@@ -89,6 +95,7 @@ def _environment() -> Environment:
     env.filters["link_target"] = link_target
     env.filters["front_matter"] = front_matter
     env.filters["long_date"] = long_date
+    env.globals["lang_prefix"] = lang_prefix
     env.filters["date_element"] = date_element
     env.filters["date_range"] = date_range
     return env
