@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import json
 import os
 import platform
@@ -55,7 +54,7 @@ import page_weight  # noqa: E402
 import synthetic  # noqa: E402
 
 from editing import retitle  # noqa: E402  (shared with the tests)
-from support import GENERATED_DIRS, build, copy_project, fetch, mkdocs_serve, wait_for  # noqa: E402  (shared with the tests)
+from support import GENERATED_DIRS, build, copy_project, mkdocs_serve, wait_for_text  # noqa: E402  (shared with the tests)
 
 PY = sys.executable
 LANGUAGES = ("da", "de", "en")
@@ -268,7 +267,7 @@ def bench_edit(workdir: Path, source: Path, edits: int) -> dict[str, Any]:
             retitle(project / "challenges" / "invoicing.yml", titles)
             for lang in LANGUAGES:
                 url = f"{base}{'' if lang == 'da' else lang + '/'}challenges/invoicing/"
-                wait_for(functools.partial(shows, url, titles[lang]), 120, f"the new title at {url}")
+                wait_for_text(url, titles[lang], 120)
             figures["challenge_s"].append(time.perf_counter() - start)
             log(f"edit loop: challenge edit {edit + 1} served after {figures['challenge_s'][-1]:.2f} s")
             settle(builds)
@@ -278,7 +277,7 @@ def bench_edit(workdir: Path, source: Path, edits: int) -> dict[str, Any]:
             text = re.sub(r"^# .*$", f"# {title}", about.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
             start = time.perf_counter()
             about.write_text(text, encoding="utf-8")
-            wait_for(functools.partial(shows, base + "about/", title), 120, "the edited Markdown page")
+            wait_for_text(base + "about/", title, 120)
             figures["markdown_s"].append(time.perf_counter() - start)
             settle(builds)
         before = builds()
@@ -289,11 +288,6 @@ def bench_edit(workdir: Path, source: Path, edits: int) -> dict[str, Any]:
     figures["markdown_median_s"] = statistics.median(figures["markdown_s"])
     figures["build_s_logged"] = [float(x) for x in re.findall(r"Documentation built in ([\d.]+) seconds", logfile.read_text(errors="replace"))]
     return figures
-
-
-def shows(url: str, text: str) -> bool:
-    """Whether the page at `url` is served and holds `text`."""
-    return text in (fetch(url) or "")
 
 
 def settle(builds: Callable[[], int], quiet: float = 2.0) -> None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import time
 from pathlib import Path
 
 from built_pages import LANGUAGES, page, prefix, text
-from conftest import MKDOCS, build
+from conftest import build
 from editing import retitle
-from local_server import fetch, free_port, wait_for
+from support import mkdocs_serve, wait_for_text
 
 NEW_TITLES = {"da": "Ny titel om e-faktura", "de": "Neuer Titel zur E-Rechnung", "en": "New title on e-invoicing"}
 
@@ -37,29 +35,16 @@ def test_an_unchanged_build_rewrites_no_generated_page(project: Path, tmp_path: 
 
 
 def test_serve_shows_an_edited_challenge_in_every_language(project: Path) -> None:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
     log = project / "serve.log"
-    server = subprocess.Popen(
-        [*MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
     rebuilds = lambda: log.read_text().count("Building documentation...")  # noqa: E731
-    try:
-        wait_for(lambda: fetch(base + "en/challenges/invoicing/"))
+    with mkdocs_serve(project, log, "en/challenges/invoicing/") as (base, server):
         # Let the watcher settle, so that a rebuild is not mistaken for a loop.
         time.sleep(2)
         retitle(project / "challenges" / "invoicing.yml", NEW_TITLES)
         for lang in LANGUAGES:
-            wait_for(lambda: NEW_TITLES[lang] in (fetch(f"{base}{prefix(lang)}challenges/invoicing/") or ""))
+            wait_for_text(f"{base}{prefix(lang)}challenges/invoicing/", NEW_TITLES[lang])
         time.sleep(3)  # the edit's rebuild settles
         settled = rebuilds()
         time.sleep(5)
         assert rebuilds() == settled, "serve does not rebuild while nothing changes"
         assert server.poll() is None
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
