@@ -164,6 +164,7 @@
   function yamlText(data) {
     const kinds = {};
     controls().forEach((control) => { kinds[control.name] = control.dataset.writes; });
+    lists().forEach((list) => (list.dataset.dates || "").split(" ").filter(Boolean).forEach((name) => { kinds[name] = "date"; }));
     const lines = [form.dataset.header];
     mapping(data, 0, "", kinds, lines);
     return lines.join("\n") + "\n";
@@ -336,6 +337,6 @@
   result.querySelector("[data-action=copy]").addEventListener("click", copy);
 
   for (const fallback of document.querySelectorAll("[data-form-fallback]")) fallback.hidden = true;
-  form.hidden = false;
+  form.classList.add("is-ready");
   update();
 })();

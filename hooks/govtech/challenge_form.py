@@ -34,7 +34,7 @@ FORM_DIR = "agencies/form"
 # The attributes of the form that the adapter fills with the editor's addresses when a repository is configured.
 _EDITOR_MARKERS = ('data-edit-url=""', 'data-new-url=""')
 # Syntax characters of a regular expression, escaped to match themselves (valid with the `v` flag the browser uses for `pattern`).
-_REGEX_SYNTAX = re.compile(r"([\^$\\.*+?()\[\]{}|/-])")
+_REGEX_SYNTAX = re.compile(r"([\^$\\.*+?()\[\]{}|/])")
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ class LeftOut:
     name: str
     label: str
     help: str
+    dates: tuple[str, ...] = ()  # the fields of its entries that hold a day, as `questions.date`: written as days
 
     @property
     def id(self) -> str:
@@ -155,7 +156,7 @@ def _items(spec: dict[str, Any], path: tuple[str, ...], always: bool, optional_g
             legend = c.s["form"]["languages"][key] if not path and key in LANGUAGES else label
             items.append(Group(name, legend, help_text, inner_always, _items(sub, (*path, key), inner_always, group, c)))
         elif sub.get("type") == "array":
-            items.append(LeftOut(name, label, help_text))
+            items.append(LeftOut(name, label, help_text, tuple(_dates(sub.get("items", {}), name, c.schema))))
         else:
             with_group = optional_group if is_required and not always else ""
             items.append(_field(name, key, sub, label, help_text, always and is_required, with_group, not path, c))
@@ -196,6 +197,15 @@ def _html_pattern(spec: dict[str, Any]) -> str | None:
         words = "|".join(_REGEX_SYNTAX.sub(r"\\\1", str(word)) for word in excluded)
         pattern = f"(?!(?:{words})$){pattern or '.*'}"
     return pattern
+
+
+def _dates(spec: dict[str, Any], name: str, schema: dict[str, Any]) -> list[str]:
+    """The fields below `spec` (at `name`) that hold a day, as dotted names."""
+    spec = _resolved(spec, schema)
+    if spec.get("format") == "date":
+        return [name]
+    inner = spec.get("items", spec)
+    return [found for key, sub in inner.get("properties", {}).items() for found in _dates(sub, f"{name}.{key}", schema)]
 
 
 def _not_before(name: str) -> str:
