@@ -18,8 +18,19 @@ from conftest import ROOT
 
 TEMPLATE = ROOT / "challenges" / "_template.yml"
 GUIDE_SECTIONS = (
-    "form", "edit-link", "template", "multi-line-texts", "status-and-dates", "pull-request",
-    "checks", "annotations", "preview", "translation-report", "missing-language", "add-authority", "review",
+    "form",
+    "edit-link",
+    "template",
+    "multi-line-texts",
+    "status-and-dates",
+    "pull-request",
+    "checks",
+    "annotations",
+    "preview",
+    "translation-report",
+    "missing-language",
+    "add-authority",
+    "review",
 )
 # The word each language's guide uses for the site's editors, whose practice the missing-language section states.
 EDITORS = {"da": "redaktionens praksis", "de": "Praxis der Redaktion", "en": "editors' practice"}
@@ -113,8 +124,10 @@ def test_the_status_the_guide_describes_is_the_models() -> None:
     call = Challenge("x", "invoicing", Owner("o", "https://example.org", {}), "open-call", date(2030, 3, 2), date(2030, 4, 15), None, (), {})
     shown = {day: call.status_on(date(2030, *day)) for day in ((3, 1), (3, 2), (4, 15), (4, 16))}
     assert shown == {(3, 1): "definition", (3, 2): "open-call", (4, 15): "open-call", (4, 16): "closed"}
-    assert {s: Challenge("x", "invoicing", call.owner, s, None, date(2030, 4, 15), None, (), {}).status_on(date(2031, 1, 1))
-            for s in ("definition", "selection", "proof-of-concept")} == {"definition": "closed", "selection": "selection", "proof-of-concept": "proof-of-concept"}
+    assert {
+        s: Challenge("x", "invoicing", call.owner, s, None, date(2030, 4, 15), None, (), {}).status_on(date(2031, 1, 1))
+        for s in ("definition", "selection", "proof-of-concept")
+    } == {"definition": "closed", "selection": "selection", "proof-of-concept": "proof-of-concept"}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -209,6 +222,7 @@ def test_the_field_reference_lists_every_field_of_the_owners_and_events_files(si
 
 # The template.
 
+
 def comment_block(lines: list[str], index: int) -> list[str]:
     """The comment lines directly above line `index`, at any indentation."""
     block = []
@@ -236,12 +250,12 @@ def test_the_template_explains_every_field_in_danish_and_english() -> None:
         english = [line for line in block if line.startswith("# EN:")]
         assert len(danish) == 1 and len(english) == 1 and block.index(danish[0]) < block.index(english[0]), name
     # The theme and status keys are each explained in both languages, in the site's own words.
-    for name, labels in (("theme", "theme"), ("status", "status")):
-        block = "\n".join(comment_block(lines, field_line(lines, name, "")))
-        danish, english = block.split("# EN:")
+    for name in ("theme", "status"):
+        explained = dict(zip(("da", "en"), "\n".join(comment_block(lines, field_line(lines, name, ""))).split("# EN:"), strict=True))
         for key in challenge["properties"][name]["enum"]:
-            assert re.search(rf"{key}\s+{re.escape(strings('da')[labels][key])}" if name == "theme" else rf"{key}\s+\S", danish), (name, key)
-            assert re.search(rf"{key}\s+{re.escape(strings('en')[labels][key])}" if name == "theme" else rf"{key}\s+\S", english), (name, key)
+            for lang, said in explained.items():
+                meaning = re.escape(strings(lang)["theme"][key]) if name == "theme" else r"\S"
+                assert re.search(rf"^#\s+{key}\s+{meaning}", said, re.MULTILINE), (name, key, lang)
 
 
 def uncommented(text: str, field: str) -> str:
@@ -296,7 +310,7 @@ def test_the_copied_template_publishes_nothing_plausible(project: Path, copied: 
 def test_an_optional_field_uncommented_with_its_placeholders_is_refused(project: Path, copied: Path, field: str) -> None:
     text = uncommented(copied.read_text(encoding="utf-8"), field)
     copied.write_text(text, encoding="utf-8")
-    line = text.splitlines().index(next(l for l in text.splitlines() if l.startswith(f"{field}:"))) + 1
+    line = next(number for number, written in enumerate(text.splitlines(), 1) if written.startswith(f"{field}:"))
     result = validate(project, "challenges/new-idea.yml")
     assert result.returncode == 1
     places = [int(m) for m in re.findall(r"^challenges/new-idea\.yml:(\d+):", result.stderr, re.MULTILINE)]

@@ -24,13 +24,13 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import LANGUAGES
-from .annotations import annotations, in_github_actions
 from .loading import load_catalogue
 from .model import PHASES, Catalogue, Challenge, Phase
 from .problems import InvalidInput, Problem
 from .project import CONFIG_FILE, project_root
 from .rendering import TEMPLATES_DIR, link_target, long_date, markdown_inline
 from .strings import ui_strings
+from .workflow_commands import annotation_lines, in_github_actions
 from .yaml_reader import read_yaml
 
 TEMPLATE_FILE = "_template.yml"
@@ -53,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     """Print the preview of each challenge file named; exit 0 (the validation step is the one that fails), 2 outside a project."""
     parser = argparse.ArgumentParser(prog="govtech-preview", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path, help="the challenge files to preview (in CI: those the pull request adds or changes)")
-    parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="the day the statuses and dates are shown for, YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--today", type=date.fromisoformat, default=date.today(), help="the day the statuses and dates are shown for, YYYY-MM-DD (default: today)"
+    )
     args = parser.parse_args(argv)
     cwd = Path.cwd()
     root = project_root(cwd)
@@ -63,32 +65,33 @@ def main(argv: list[str] | None = None) -> int:
     markdown, leftovers = preview(args.files, root, cwd, args.today)
     print(markdown)
     if leftovers and in_github_actions():
-        print(annotations(leftovers, "warning"), file=sys.stderr)
+        print(annotation_lines(leftovers, "warning"), file=sys.stderr)
     return 0
 
 
 def preview(files: list[Path], root: Path, cwd: Path, today: date) -> tuple[str, list[Problem]]:
-    """The job summary's Markdown for `files`, and a problem for each field that still holds the template's text."""
+    """The job summary's Markdown for `files`, and a problem for each text that is still the template's placeholder."""
     directory = root / "challenges"
     try:
-        catalogue: Catalogue | None = load_catalogue(directory, cwd, root)
+        catalogue = load_catalogue(directory, cwd, root)
     except InvalidInput:
-        catalogue = None
-    sections, leftovers = [], []
-    for file in files if catalogue else ():
+        return _summary([], today, invalid=True), []
+    sections: list[Section] = []
+    leftovers: list[Problem] = []
+    for file in files:
         challenge = _challenge_of(file, directory, cwd, catalogue)
         found = template_leftovers(file, directory / TEMPLATE_FILE) if challenge else {}
         leftovers += found.values()
         sections.append(Section(_shown(file), challenge, tuple(found)))
-    markdown = _environment().get_template("preview.md.j2").render(
-        languages=LANGUAGES,
-        strings={lang: ui_strings(lang) for lang in LANGUAGES},
-        invalid=catalogue is None,
-        sections=sections,
-        today=today,
-        phases=PHASES,
-    )
-    return markdown.strip() + "\n", leftovers
+    return _summary(sections, today), leftovers
+
+
+def _summary(sections: list[Section], today: date, invalid: bool = False) -> str:
+    """The Markdown of the job summary: the frame in every language, then each section."""
+    template = _environment().get_template("preview.md.j2")
+    strings = {lang: ui_strings(lang) for lang in LANGUAGES}
+    markdown = template.render(languages=LANGUAGES, strings=strings, invalid=invalid, sections=sections, today=today, phases=PHASES)
+    return markdown.strip() + "\n"
 
 
 def template_leftovers(file: Path, template: Path) -> dict[str, Problem]:

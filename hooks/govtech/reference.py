@@ -30,8 +30,7 @@ def field_rows(schema: dict[str, Any]) -> tuple[list[FieldRow], list[FieldRow]]:
     """The rows for the language-neutral fields, and those of each language block."""
     texts = schema["$defs"]["texts"]
     neutral = [
-        row for name, spec in schema["properties"].items() if name not in LANGUAGES
-        for row in _rows((name,), spec, name in schema.get("required", ()), schema)
+        row for name, spec in schema["properties"].items() if name not in LANGUAGES for row in _rows((name,), spec, name in schema.get("required", ()), schema)
     ]
     per_language = [row for name, spec in texts["properties"].items() for row in _rows((name,), spec, name in texts["required"], schema)]
     return neutral, per_language
@@ -48,10 +47,7 @@ class EntryFile:
 def entry_rows(schema: dict[str, Any]) -> EntryFile:
     """The key's length limit and the rows of an entry's fields, for a schema of entries under keys (`propertyNames`, `additionalProperties`)."""
     entry = _resolved(schema["additionalProperties"], schema)
-    rows = [
-        row for name, spec in entry["properties"].items()
-        for row in _rows((name,), spec, name in entry.get("required", ()), schema)
-    ]
+    rows = [row for name, spec in entry["properties"].items() for row in _rows((name,), spec, name in entry.get("required", ()), schema)]
     return EntryFile(schema.get("propertyNames", {}).get("maxLength"), rows)
 
 
@@ -70,8 +66,10 @@ def _rows(names: tuple[str, ...], spec: dict[str, Any], required: bool, schema: 
         groups.setdefault(sub_spec.get("$ref", sub), []).append(sub)
     for subs in groups.values():
         rows += _rows(
-            tuple(prefix + sub for sub in subs), inner["properties"][subs[0]],
-            all(sub in inner.get("required", ()) for sub in subs), schema,
+            tuple(prefix + sub for sub in subs),
+            inner["properties"][subs[0]],
+            all(sub in inner.get("required", ()) for sub in subs),
+            schema,
         )
     return rows
 

@@ -25,7 +25,7 @@ def annotation(problem: Problem, level: str = "error") -> str:
     return f"::{level} {where}::{_data(problem.message)}"
 
 
-def annotations(problems: Iterable[Problem], level: str = "error") -> str:
+def annotation_lines(problems: Iterable[Problem], level: str = "error") -> str:
     """Every problem as an annotation, one a line."""
     return "\n".join(annotation(problem, level) for problem in problems)
 
