@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
+from . import LANGUAGES
 from .calendars import calendar
 from .feeds import FEED, atom_feed
 from .model import Catalogue
@@ -23,7 +23,6 @@ def site_files(catalogue: Catalogue, today: date, site_url: str) -> dict[str, by
     """Every data file of the site, as {path below the site root: bytes}."""
     files = schema_files()
     files["challenges.json"] = challenges_json(catalogue, today, site_url)
-    files["was/index.html"] = redirect_page("../accessibility/", DEFAULT_LANGUAGE)
     for lang in LANGUAGES:
         files[f"{lang_prefix(lang)}{FEED}"] = atom_feed(catalogue, today, site_url, lang)
         files[f"{lang_prefix(lang)}calendar.ics"] = calendar(catalogue.challenges, today, site_url, lang, catalogue.events)
@@ -33,8 +32,12 @@ def site_files(catalogue: Catalogue, today: date, site_url: str) -> dict[str, by
 
 
 def redirect_page(target: str, lang: str) -> bytes:
-    """A page that sends the reader on to `target`: `/was/` is the short path Danish sites give their accessibility statement."""
+    """A page that sends the reader on to `target`: `/was/` is the short path Danish sites give their accessibility statement.
+
+    The adapter writes it, to the address `Publisher.was_target` gives (the WAS-Tool statement once configured).
+    """
     name = ui_strings(lang)["footer"]["accessibility"]
+    target = html.escape(target, quote=True)
     return (
         f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width,initial-scale=1">\n'

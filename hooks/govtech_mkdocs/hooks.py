@@ -43,8 +43,9 @@ from govtech.feeds import FEED
 from govtech.generated_files import sync_generated, write_if_changed
 from govtech.html_safety import unsafe_markup
 from govtech.problems import InvalidInput
-from govtech.publisher import PublisherProblem, read_publisher
+from govtech.publisher import Publisher, PublisherProblem, fill_markers, read_publisher
 from govtech.rendering import GENERATED_DIRS, event_markers
+from govtech.site_files import redirect_page
 from govtech.strings import ui_strings
 from govtech.urls import lang_prefix, page_url
 from govtech_mkdocs.build_state import build_state
@@ -63,6 +64,8 @@ def _reported(handler: Handler) -> Handler:
             return handler(*args, **kwargs)
         except InvalidInput as err:
             raise Abort(err.report() + " Nothing was built.") from None
+        except PublisherProblem as err:
+            raise Abort(err.report()) from None
     return run  # type: ignore[return-value]
 
 
@@ -70,6 +73,7 @@ def _reported(handler: Handler) -> Handler:
 @_reported
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Before each language's build: check the YAML (once per build), refresh generated pages, translate the chrome."""
+    _publisher(config)  # checked first: a real address without the publisher's details builds nothing
     state = build_state(config)
     sync_generated(Path(config.docs_dir), GENERATED_DIRS, state.site.pages)
     for language in config.plugins["i18n"].config.languages:
@@ -82,7 +86,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @_reported
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
-    """Hand-written pages: `<!-- event:KEY -->` markers become the event's date, once `_events.yml` gives one."""
+    """Hand-written pages: `<!-- publisher:NAME -->` markers become the publisher's detail, `<!-- event:KEY -->` markers the event's date once `_events.yml` gives one."""
+    if "publisher:" in markdown:
+        source = Path(page.file.abs_src_path)
+        text = source.read_text(encoding="utf-8-sig")
+        # Other plugins may have rewritten the Markdown line by line (mkdocs-static-i18n does): find where its first line is.
+        start = text.find(markdown.split("\n", 1)[0])
+        first_line = text.count("\n", 0, start) + 1 if start > 0 else 1
+        where = source.relative_to(Path(config.config_file_path).parent).as_posix()
+        markdown = fill_markers(markdown, _publisher(config), _language(config), where, first_line)
     return event_markers(markdown, build_state(config).site.catalogue.events, _language(config))
 
 
@@ -135,6 +147,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     state = build_state(config)
     outputs = dict(state.site.files)
+    outputs["was/index.html"] = redirect_page(_publisher(config).was_target(), DEFAULT_LANGUAGE)
     for lang, html in state.not_found_pages.items():
         outputs[f"{lang_prefix(lang)}404.html"] = html.encode("utf-8")
     merged_index = site / "search" / "search_index.json"
@@ -142,6 +155,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         outputs |= search_indexes(json.loads(merged_index.read_bytes()), LANGUAGES, DEFAULT_LANGUAGE)
     for path, data in sorted(outputs.items()):
         write_if_changed(site / path, data)
+
+
+def _publisher(config: MkDocsConfig) -> Publisher:
+    """The publisher's details (`extra.publisher`), checked against the address the site is built for; raises PublisherProblem."""
+    return read_publisher(config.extra.get("publisher"), config.site_url)
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -191,6 +209,7 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
             (strings["footer"]["accessibility"], root.rstrip("/") + "/accessibility/"),
             (strings["footer"]["privacy"], root.rstrip("/") + "/privacy/"),
         ],
+        publisher_contact=_publisher(config).footer(lang),
         structured_data=structured_data(
             meta, title, meta.get("description") or config.site_description, page.canonical_url if page is not None else None,
             lang, config.site_name, page_url(config.site_url, lang),

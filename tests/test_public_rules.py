@@ -1,0 +1,314 @@
+"""A Danish public site by the rules: who answers for it, the accessibility statement, the privacy notice, `/was/`.
+
+The publisher's details live in mkdocs.yml's `extra.publisher` (or their
+environment variables). A build for a test address works without them and
+says so on the pages; a build for a real address refuses to run without
+them, and shows them once they are set.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser_checks import axe_violations
+from built_pages import LANGUAGES, article, page, parse, prefix, text
+from conftest import build, copy_project, serve
+
+# Every detail, where mkdocs.yml holds it and the environment variable that can set it instead.
+DETAILS = {
+    "extra.publisher.authority.da": "GOVTECH_PUBLISHER_AUTHORITY_DA",
+    "extra.publisher.authority.de": "GOVTECH_PUBLISHER_AUTHORITY_DE",
+    "extra.publisher.authority.en": "GOVTECH_PUBLISHER_AUTHORITY_EN",
+    "extra.publisher.email": "GOVTECH_PUBLISHER_EMAIL",
+    "extra.publisher.phone": "GOVTECH_PUBLISHER_PHONE",
+    "extra.publisher.repository": "GOVTECH_PUBLISHER_REPOSITORY",
+    "extra.publisher.statement.prepared": "GOVTECH_PUBLISHER_STATEMENT_PREPARED",
+    "extra.publisher.statement.reviewed": "GOVTECH_PUBLISHER_STATEMENT_REVIEWED",
+    "extra.publisher.statement.was": "GOVTECH_PUBLISHER_STATEMENT_WAS",
+    "extra.publisher.privacy.controller.da": "GOVTECH_PUBLISHER_PRIVACY_CONTROLLER_DA",
+    "extra.publisher.privacy.controller.de": "GOVTECH_PUBLISHER_PRIVACY_CONTROLLER_DE",
+    "extra.publisher.privacy.controller.en": "GOVTECH_PUBLISHER_PRIVACY_CONTROLLER_EN",
+    "extra.publisher.privacy.contact": "GOVTECH_PUBLISHER_PRIVACY_CONTACT",
+    "extra.publisher.privacy.log_retention_days": "GOVTECH_PUBLISHER_PRIVACY_LOG_RETENTION_DAYS",
+}
+# Nothing from the environment the tests run in (a CI job may set the real values).
+NOTHING_SET = {env: "" for env in DETAILS.values()}
+# Test values; the names hold Markdown's own characters, which must reach the reader as written.
+AUTHORITY = {"da": "Styrelsen for *Prøve* & Test", "de": "Behörde für *Prüfung* & Test", "en": "Agency for *Trial* & Test"}
+CONTROLLER = {"da": "Dataansvarlig Prøve", "de": "Verantwortliche Prüfstelle", "en": "Trial Controller"}
+WAS = "https://www.was.digst.dk/govtech-test"
+EVERYTHING_SET = {
+    **{f"GOVTECH_PUBLISHER_AUTHORITY_{lang.upper()}": name for lang, name in AUTHORITY.items()},
+    "GOVTECH_PUBLISHER_EMAIL": "web@govtech.test",
+    "GOVTECH_PUBLISHER_PHONE": "+45 11 22 33 44",
+    "GOVTECH_PUBLISHER_REPOSITORY": "https://git.govtech.test/site",
+    "GOVTECH_PUBLISHER_STATEMENT_PREPARED": "2024-03-05",
+    "GOVTECH_PUBLISHER_STATEMENT_REVIEWED": "2025-02-10",
+    "GOVTECH_PUBLISHER_STATEMENT_WAS": WAS,
+    **{f"GOVTECH_PUBLISHER_PRIVACY_CONTROLLER_{lang.upper()}": name for lang, name in CONTROLLER.items()},
+    "GOVTECH_PUBLISHER_PRIVACY_CONTACT": "privacy@govtech.test",
+    "GOVTECH_PUBLISHER_PRIVACY_LOG_RETENTION_DAYS": "30",
+}
+PREPARED = {"da": "5. marts 2024", "de": "5. März 2024", "en": "5 March 2024"}
+REVIEWED = {"da": "10. februar 2025", "de": "10. Februar 2025", "en": "10 February 2025"}
+RETENTION = {"da": "30 dage", "de": "30 Tage", "en": "30 days"}
+MISSING = {
+    "da": "ikke udfyldt i denne udgave af webstedet",
+    "de": "in dieser Fassung der Website nicht ausgefüllt",
+    "en": "not filled in for this build of the site",
+}
+
+STATEMENT_SECTIONS = {
+    "da": [
+        "Hvad erklæringen gælder for",
+        "Overholdelsesstatus",
+        "Indhold, der ikke er tilgængeligt",
+        "Sådan er erklæringen udarbejdet",
+        "Feedback og kontaktoplysninger",
+        "Håndhævelsesprocedure",
+    ],
+    "de": [
+        "Geltungsbereich dieser Erklärung",
+        "Stand der Vereinbarkeit mit den Anforderungen",
+        "Nicht barrierefreie Inhalte",
+        "Erstellung dieser Erklärung",
+        "Feedback und Kontaktangaben",
+        "Durchsetzungsverfahren",
+    ],
+    "en": [
+        "What this statement covers",
+        "Compliance status",
+        "Non-accessible content",
+        "Preparation of this accessibility statement",
+        "Feedback and contact information",
+        "Enforcement procedure",
+    ],
+}
+PARTIALLY = {
+    "da": "Webstedet overholder standarden delvist.",
+    "de": "Diese Website ist teilweise mit der Norm vereinbar.",
+    "en": "This website is partially compliant with the standard.",
+}
+PRIVACY_SECTIONS = {
+    "da": [
+        "Dataansvarlig",
+        "Det gør webstedet ikke",
+        "Hostingudbyderens log",
+        "Dine søgeord",
+        "Formål og retsgrundlag",
+        "Hvor længe loggen gemmes",
+        "Dine rettigheder",
+        "Klage til Datatilsynet",
+        "Links til andre websteder",
+    ],
+    "de": [
+        "Verantwortlicher",
+        "Was die Website nicht tut",
+        "Protokolle des Hosting-Anbieters",
+        "Ihre Suchbegriffe",
+        "Zweck und Rechtsgrundlage",
+        "Speicherdauer",
+        "Ihre Rechte",
+        "Beschwerde bei Datatilsynet",
+        "Links zu anderen Websites",
+    ],
+    "en": [
+        "Data controller",
+        "What the site does not do",
+        "The hosting provider's logs",
+        "Your search words",
+        "Purpose and legal basis",
+        "How long the logs are kept",
+        "Your rights",
+        "Complaints to Datatilsynet",
+        "Links to other sites",
+    ],
+}
+LEGAL_BASIS = {"da": "artikel 6, stk. 1, litra e", "de": "Art. 6 Abs. 1 Buchst. e", "en": "Article 6(1)(e)"}
+
+
+@pytest.fixture(scope="module")
+def test_address_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built for an address reserved for tests, with no detail filled in."""
+    project = copy_project(tmp_path_factory.mktemp("test-address-project"))
+    result = build(project, tmp_path_factory.mktemp("test-address-site"), SITE_URL="https://govtech.example.org/", **NOTHING_SET)
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built for a real address with every detail set through the environment."""
+    project = copy_project(tmp_path_factory.mktemp("public-project"))
+    result = build(project, tmp_path_factory.mktemp("public-site"), SITE_URL="https://govtech.dk/", **EVERYTHING_SET)
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+def section(content, heading: str) -> str:
+    """The text from the h2 `heading` to the next h2."""
+    [start] = [h for h in content.iter("h2") if text(h) == heading]
+    parts = []
+    for sibling in start.itersiblings():
+        if sibling.tag == "h2":
+            break
+        parts.append(text(sibling))
+    return " ".join(parts)
+
+
+def footer(doc) -> str:
+    return text(doc.cssselect(".md-footer .md-copyright")[0])
+
+
+def redirect_target(site: Path) -> str:
+    """Where `/was/` sends the reader: its refresh target, which its one link repeats."""
+    doc = parse(site / "was" / "index.html")
+    [refresh] = doc.xpath("//meta[@http-equiv='refresh']/@content")
+    [link] = doc.xpath("//body//a/@href")
+    target = refresh.split("url=", 1)[1]
+    assert link == target
+    return target
+
+
+# A build for a real address without the details
+
+
+def test_a_public_build_without_the_details_refuses_with_one_message_naming_each(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "previous.html").write_text("the previous site")
+
+    result = build(project, site, SITE_URL="https://govtech.dk/", **NOTHING_SET)
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.output
+    assert result.output.count("https://govtech.dk/, a public address") == 1, result.output
+    for setting, env in DETAILS.items():
+        assert f"{setting} (or the environment variable {env})" in result.output, setting
+    assert [p.name for p in site.iterdir()] == ["previous.html"], "nothing is written"
+    assert not (project / "docs" / "challenges").exists(), "no generated page is written"
+
+
+def test_a_public_build_names_only_the_details_still_missing(project: Path, tmp_path: Path) -> None:
+    partly = {**NOTHING_SET, **{k: v for k, v in EVERYTHING_SET.items() if "PRIVACY" not in k}}
+    result = build(project, tmp_path / "site", SITE_URL="https://govtech.dk/", **partly)
+    assert result.returncode != 0
+    named = {setting for setting in DETAILS if f"{setting} (or" in result.output}
+    assert named == {s for s in DETAILS if ".privacy." in s}, result.output
+
+
+def test_a_wrong_detail_fails_any_build_with_its_place_and_fix(project: Path, tmp_path: Path) -> None:
+    config = project / "mkdocs.yml"
+    source = config.read_text()
+    assert 'email: !ENV [GOVTECH_PUBLISHER_EMAIL, ""]' in source
+    config.write_text(source.replace('email: !ENV [GOVTECH_PUBLISHER_EMAIL, ""]', "email: office"))
+
+    result = build(project, tmp_path / "site", **NOTHING_SET)
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.output
+    assert "extra.publisher.email (or GOVTECH_PUBLISHER_EMAIL): `office` is not an e-mail address" in result.output
+
+
+def test_an_unknown_marker_fails_the_build_at_its_line(project: Path, tmp_path: Path) -> None:
+    page_file = project / "docs" / "accessibility.en.md"
+    page_file.write_text(page_file.read_text() + "\nWrite to <!-- publisher:emial -->.\n")
+    line = len(page_file.read_text().splitlines())
+
+    result = build(project, tmp_path / "site", **NOTHING_SET)
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.output
+    assert f"docs/accessibility.en.md:{line}: unknown marker <!-- publisher:emial --> (did you mean publisher:email?)" in result.output
+
+
+# A build for a test address: works, and says what is not filled in
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_statement_follows_the_model_in_every_language(test_address_site: Path, lang: str) -> None:
+    content = article(page(test_address_site, f"{prefix(lang)}accessibility/"))
+    assert [text(h) for h in content.iter("h2")] == STATEMENT_SECTIONS[lang]
+    status = section(content, STATEMENT_SECTIONS[lang][1])
+    assert PARTIALLY[lang] in status and "EN 301 549" in status and "WCAG 2.1" in status
+    assert content.xpath(".//a[@href='https://digst.dk']")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_privacy_notice_covers_article_13_in_every_language(test_address_site: Path, lang: str) -> None:
+    content = article(page(test_address_site, f"{prefix(lang)}privacy/"))
+    assert [text(h) for h in content.iter("h2")] == PRIVACY_SECTIONS[lang]
+    assert LEGAL_BASIS[lang] in section(content, PRIVACY_SECTIONS[lang][4])
+    assert "?q=" in section(content, PRIVACY_SECTIONS[lang][3])
+    [rights] = [h for h in content.iter("h2") if text(h) == PRIVACY_SECTIONS[lang][6]]
+    assert len(rights.getnext().getnext().cssselect("li")) == 5
+    assert content.xpath(".//a[@href='https://www.datatilsynet.dk']")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_the_details_the_pages_say_what_is_not_filled_in(test_address_site: Path, lang: str) -> None:
+    statement = article(page(test_address_site, f"{prefix(lang)}accessibility/"))
+    notice = article(page(test_address_site, f"{prefix(lang)}privacy/"))
+    missing = lambda content: [e for e in content.iter("em") if text(e) == MISSING[lang]]  # noqa: E731
+    assert len(missing(statement)) == 7  # authority, WAS, prepared, reviewed, e-mail, telephone, repository
+    assert len(missing(notice)) == 3  # controller, contact, retention
+    assert "<!--" not in (test_address_site / prefix(lang) / "accessibility" / "index.html").read_text().split("<article", 1)[1]
+    assert not page(test_address_site, prefix(lang)).cssselect(".md-footer address")
+
+
+def test_without_a_was_address_was_leads_to_the_sites_own_statement(test_address_site: Path) -> None:
+    target = redirect_target(test_address_site)
+    assert target == "../accessibility/"
+    assert (test_address_site / "was" / target / "index.html").resolve() == (test_address_site / "accessibility" / "index.html").resolve()
+
+
+# A build for a real address with every detail
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_footer_names_the_authority_and_its_contact(public_site: Path, lang: str) -> None:
+    doc = page(public_site, f"{prefix(lang)}challenges/invoicing/")
+    shown = footer(doc)
+    assert AUTHORITY[lang] in shown and "web@govtech.test" in shown and "+45 11 22 33 44" in shown
+    [address] = doc.cssselect(".md-footer address")
+    assert {a.get("href") for a in address.iter("a")} == {"mailto:web@govtech.test", "tel:+4511223344"}
+    assert not address.cssselect("em"), "a name is shown as written, never as markup"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_statement_shows_the_configured_details(public_site: Path, lang: str) -> None:
+    content = article(page(public_site, f"{prefix(lang)}accessibility/"))
+    body = text(content)
+    for value in (AUTHORITY[lang], PREPARED[lang], REVIEWED[lang], "web@govtech.test", "+45 11 22 33 44"):
+        assert value in body, value
+    hrefs = set(content.xpath(".//a/@href"))
+    assert {"mailto:web@govtech.test", "tel:+4511223344", WAS, "https://git.govtech.test/site"} <= hrefs
+    assert MISSING[lang] not in body
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_privacy_notice_shows_the_configured_details(public_site: Path, lang: str) -> None:
+    content = article(page(public_site, f"{prefix(lang)}privacy/"))
+    body = text(content)
+    assert CONTROLLER[lang] in body and RETENTION[lang] in body
+    assert "mailto:privacy@govtech.test" in content.xpath(".//a/@href")
+    assert MISSING[lang] not in body
+
+
+def test_with_a_was_address_was_leads_there(public_site: Path) -> None:
+    assert redirect_target(public_site) == WAS
+
+
+def test_the_footer_with_the_details_passes_axe(public_site: Path, browser) -> None:
+    """The authority and its contact in the footer keep axe-core's WCAG 2.1 AA rules (contrast, link names), in every language."""
+    with serve(public_site) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)  # axe-core is injected inline
+        for lang in LANGUAGES:
+            tab = context.new_page()
+            tab.goto(base + prefix(lang) + "accessibility/")
+            assert tab.locator(".md-footer address").is_visible()
+            assert axe_violations(tab) == [], lang
+            tab.close()
+        context.close()
