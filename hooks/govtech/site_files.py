@@ -45,4 +45,4 @@ def redirect_page(target: str, lang: str) -> bytes:
         f'<link rel="icon" href="data:,">\n'
         f"<title>{html.escape(name)}</title>\n</head>\n<body>\n<main>\n"
         f'<p><a href="{target}">{html.escape(name)}</a></p>\n</main>\n</body>\n</html>\n'
-    ).encode("utf-8")
+    ).encode()

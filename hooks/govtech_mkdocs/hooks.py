@@ -88,13 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
     """Hand-written pages: `<!-- publisher:NAME -->` markers become the publisher's detail, `<!-- event:KEY -->` markers the event's date once `_events.yml` gives one."""
     if "publisher:" in markdown:
-        source = Path(page.file.abs_src_path)
-        text = source.read_text(encoding="utf-8-sig")
-        # Other plugins may have rewritten the Markdown line by line (mkdocs-static-i18n does): find where its first line is.
-        start = text.find(markdown.split("\n", 1)[0])
-        first_line = text.count("\n", 0, start) + 1 if start > 0 else 1
-        where = source.relative_to(Path(config.config_file_path).parent).as_posix()
-        markdown = fill_markers(markdown, _publisher(config), _language(config), where, first_line)
+        markdown = fill_markers(markdown, _publisher(config), _language(config), *_source_line(markdown, page, config))
     return event_markers(markdown, build_state(config).site.catalogue.events, _language(config))
 
 
@@ -155,6 +149,17 @@ def on_post_build(config: MkDocsConfig) -> None:
         outputs |= search_indexes(json.loads(merged_index.read_bytes()), LANGUAGES, DEFAULT_LANGUAGE)
     for path, data in sorted(outputs.items()):
         write_if_changed(site / path, data)
+
+
+def _source_line(markdown: str, page: Page, config: MkDocsConfig) -> tuple[str, int]:
+    """The page's source file, as the project names it, and the line its Markdown starts on (after the front matter)."""
+    if page.file.abs_src_path is None:
+        return page.file.src_uri, 1
+    source, project = Path(page.file.abs_src_path), Path(config.config_file_path).parent
+    text = source.read_text(encoding="utf-8-sig")
+    # Other plugins may have rewritten the Markdown line by line (mkdocs-static-i18n does): find where its first line is.
+    start = text.find(markdown.split("\n", 1)[0])
+    return (source.relative_to(project).as_posix() if source.is_relative_to(project) else str(source)), (text.count("\n", 0, start) + 1 if start > 0 else 1)
 
 
 def _publisher(config: MkDocsConfig) -> Publisher:
