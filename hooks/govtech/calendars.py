@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-import icalendar
-
+from . import ical
 from .model import Challenge, Event, Phase
 from .strings import ui_strings
 from .urls import page_url
@@ -17,13 +16,7 @@ def calendar(challenges: tuple[Challenge, ...], today: date, site_url: str, lang
     """An RFC 5545 calendar of the publication dates, deadlines and dated phases of `challenges`, and the dated `events`, in `lang`."""
     s = ui_strings(lang)
     host = urlsplit(site_url).hostname or "localhost"
-    cal = icalendar.Calendar()
-    cal.add("prodid", f"-//{s['site_name']}//{lang}")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", s["site_name"])
-    # A calendar needs one component even before any date is published.
-    cal.add_component(_copenhagen())
+    stamp = ical.line("DTSTAMP", ical.utc(datetime.combine(today, time(), UTC)))
     entries = [
         (f"{c.id}-{kind}", day, None, s["challenge"][f"calendar_{kind}"].format(title=c.texts[lang].title), c.texts[lang].summary, f"challenges/{c.id}/")
         for c in challenges for kind, day in (("published", c.published), ("deadline", c.deadline)) if day
@@ -31,20 +24,26 @@ def calendar(challenges: tuple[Challenge, ...], today: date, site_url: str, lang
         (f"{c.id}-timeline-{p.key}", p.start or p.end, p.end if p.start and p.end else None, _phase_summary(p, c, s, lang), c.texts[lang].summary, f"challenges/{c.id}/")
         for c in challenges for p in c.timeline
     ] + [(e.key, e.date, None, e.names[lang], None, f"{e.page}/") for e in events if e.date]
-    for uid, day, last_day, summary, description, path in entries:
-        event = icalendar.Event()
-        event.add("uid", f"{uid}@{host}")
-        event.add("dtstamp", datetime.combine(today, time(), timezone.utc))
-        event.add("dtstart", day)
-        if last_day:
-            event.add("dtend", last_day + timedelta(days=1))  # all-day events end the day after their last day
-        event.add("summary", summary)
-        if description:
-            event.add("description", description)
-        event.add("url", page_url(site_url, lang, path))
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
-    return cal.to_ical()
+    # Properties in the order icalendar writes them, so that its output and this one are the same bytes.
+    body = "".join(
+        ical.component(
+            "VEVENT",
+            ical.line("SUMMARY", ical.text(summary))
+            + ical.line("DTSTART;VALUE=DATE", ical.day(day))
+            # All-day events end the day after their last day.
+            + (ical.line("DTEND;VALUE=DATE", ical.day(last_day + timedelta(days=1))) if last_day else "")
+            + stamp
+            + ical.line("UID", ical.text(f"{uid}@{host}"))
+            + (ical.line("DESCRIPTION", ical.text(description)) if description else "")
+            + ical.line("TRANSP", "TRANSPARENT")
+            + ical.line("URL", page_url(site_url, lang, path)),
+        )
+        for uid, day, last_day, summary, description, path in entries
+        if day
+    )
+    head = ical.line("VERSION", "2.0") + ical.line("PRODID", ical.text(f"-//{s['site_name']}//{lang}")) + ical.line("CALSCALE", "GREGORIAN")
+    # A calendar needs one component even before any date is published: Danish time.
+    return ical.component("VCALENDAR", head + ical.line("X-WR-CALNAME", ical.text(s["site_name"])) + _COPENHAGEN + body).encode("utf-8")
 
 
 def _phase_summary(phase: Phase, challenge: Challenge, s: dict[str, Any], lang: str) -> str:
@@ -53,19 +52,22 @@ def _phase_summary(phase: Phase, challenge: Challenge, s: dict[str, Any], lang: 
     return s["challenge"][kind].format(phase=s["challenge"]["phases"][phase.key], title=challenge.texts[lang].title)
 
 
-def _copenhagen() -> icalendar.Timezone:
-    """Danish time as rules (CET, and CEST from the last Sunday of March to that of October)."""
-    zone = icalendar.Timezone()
-    zone.add("tzid", "Europe/Copenhagen")
-    for kind, name, start, offsets, month in (
-        (icalendar.TimezoneStandard, "CET", datetime(1996, 10, 27, 3), ("+0200", "+0100"), 10),
-        (icalendar.TimezoneDaylight, "CEST", datetime(1981, 3, 29, 2), ("+0100", "+0200"), 3),
-    ):
-        part = kind()
-        part.add("tzname", name)
-        part.add("dtstart", start)
-        part.add("tzoffsetfrom", icalendar.vUTCOffset.from_ical(offsets[0]))
-        part.add("tzoffsetto", icalendar.vUTCOffset.from_ical(offsets[1]))
-        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
-        zone.add_component(part)
-    return zone
+# Danish time as rules: CET, and CEST from the last Sunday of March to that of October.
+_COPENHAGEN = ical.component(
+    "VTIMEZONE",
+    ical.line("TZID", "Europe/Copenhagen")
+    + "".join(
+        ical.component(
+            kind,
+            ical.line("DTSTART", start)
+            + ical.line("RRULE", f"FREQ=YEARLY;BYDAY=-1SU;BYMONTH={month}")
+            + ical.line("TZNAME", name)
+            + ical.line("TZOFFSETFROM", offset_from)
+            + ical.line("TZOFFSETTO", offset_to),
+        )
+        for kind, name, start, offset_from, offset_to, month in (
+            ("STANDARD", "CET", "19961027T030000", "+0200", "+0100", 10),
+            ("DAYLIGHT", "CEST", "19810329T020000", "+0100", "+0200", 3),
+        )
+    ),
+)
