@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from built_pages import LANGUAGES, article, page, prefix, text
-from conftest import ROOT
+from conftest import ROOT, build
 
 TEMPLATE = ROOT / "challenges" / "_template.yml"
 GUIDE_SECTIONS = (
@@ -186,6 +186,19 @@ def test_adding_an_authority_names_its_fields_its_key_and_two_files_on_one_branc
 def test_the_reviewers_are_the_maintainers_in_codeowners(site: Path, lang: str) -> None:
     said, _ = section(guide(site, lang), "review")
     assert ".github/CODEOWNERS" in said and (ROOT / ".github" / "CODEOWNERS").is_file()
+
+
+def test_the_guide_links_the_repository_once_it_is_configured(project: Path, tmp_path: Path) -> None:
+    repository = "https://github.com/example/govtech-site"
+    result = build(project, tmp_path / "site", GOVTECH_PUBLISHER_REPOSITORY=repository)
+    assert result.returncode == 0, result.output
+    for lang in LANGUAGES:
+        content = guide(result.site, lang)
+        assert repository in [a.get("href") for a in content.iter("a")], lang
+        # The edit link the guide describes is there on a challenge page, to the challenge's file.
+        challenge = page(result.site, f"{prefix(lang)}challenges/invoicing/")
+        [edit] = challenge.xpath("//a[@rel='edit']")
+        assert edit.get("href") == f"{repository}/edit/main/challenges/invoicing.yml" and text(edit) == strings(lang)["edit"]["challenge"]
 
 
 def test_the_guide_names_the_repository_by_the_publishers_marker() -> None:
