@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from govtech.cli import main
+from govtech.loading import site_settings
 from govtech.validation import schema_problems, text_problems
 from govtech.yaml_reader import read_yaml
+from conftest import copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_OF = {"_owners.yml": "owners", "_events.yml": "events"}
@@ -33,15 +37,17 @@ CASES = {
     "`yes` read as yes/no": (replaced("  question: Hvordan kan digital teknologi øge", "  question: yes\n  x_question: øge"), 10, "`da.question`: YAML reads `yes` as yes/no"),
     "number for text": (replaced("  title: Flere virksomheder på e-faktura", "  title: 2020"), 8, "YAML reads `2020` as a number, not as text; put it in quotes"),
     "empty value": (replaced("  title: Flere virksomheder på e-faktura", "  title:"), 8, "`da.title` is empty; write the text after `title:`"),
-    "impossible date": (replaced("status: closed\n", "status: closed\ndates:\n  published: 2019-02-30\n"), 7, "`dates.published`: `2019-02-30` is not a real date; write it as YYYY-MM-DD"),
+    "impossible date": (replaced("status: closed\n", "status: closed\ndates:\n  published: 2019-02-30\n"), 7, "`dates.published`: 2019-02-30 does not exist: February 2019 has 28 days."),
+    "date in another order": (replaced("status: closed\n", "status: closed\ndates:\n  published: 30-01-2019\n"), 7, "`dates.published`: `30-01-2019` is not a date; write it as YYYY-MM-DD"),
     "deadline before publication": (replaced("status: closed\n", "status: closed\ndates:\n  published: 2019-03-01\n  deadline: 2019-02-01\n"), 8, "the deadline 2019-02-01 is before the publication date 2019-03-01; correct one of them"),
     "id not the file name": (replaced("id: invoicing", "id: invoice"), 2, "the id `invoice` must equal the file name; write `id: invoicing` or rename the file to invoice.yml"),
     "unknown owner": (replaced("owner: erst", "owner: ersst"), 4, "unknown owner `ersst` (did you mean `erst`?); use a key from challenges/_owners.yml"),
     "unknown theme": (replaced("theme: invoicing", "theme: invoice"), 3, "`invoice` is not a known theme (did you mean `invoicing`?); use one of: data-ethics"),
     "unknown status": (replaced("status: closed", "status: closd"), 5, "`closd` is not a known status (did you mean `closed`?); use one of:"),
     "javascript: contact": (replaced("status: closed\n", "status: closed\ncontact: javascript:alert(1)\n"), 6, "`contact`: `javascript:alert(1)` must be a web address starting with https://"),
-    "javascript: in a Markdown link": (replaced("  background: |\n", "  background: |\n    Read [this](javascript:alert(1)).\n"), 11, "`da.background` links to `javascript:`; only https://, http:// and mailto: links are allowed"),
-    "raw HTML": (replaced("  background: |\n", "  background: |\n    <script>alert(1)</script>\n"), 11, "`da.background` contains HTML (`<s…`); write plain text or Markdown instead"),
+    "javascript: in a Markdown link": (replaced("  background: |\n", "  background: |\n    Read [this](javascript:alert(1)).\n"), 12, "`da.background` links to `javascript:`; only https://, http:// and mailto: links are allowed"),
+    "raw HTML": (replaced("  background: |\n", "  background: |\n    <script>alert(1)</script>\n"), 12, "`da.background` contains HTML (`<script…`); write plain text or Markdown instead"),
+    "mailto: without an address": (replaced("status: closed\n", "status: closed\ncontact: mailto:office\n"), 6, "`contact`: `mailto:office` must be a web address starting with https:// or http://, or an e-mail address written as mailto:name@example.org"),
     "summary too long": (replaced("  summary: Hvordan", "  summary: " + "lang " * 40 + "Hvordan"), 9, "`da.summary` is 3"),
     "unknown key": (replaced("  title:", "  titel:"), 8, "unknown field `titel` (did you mean `title`?)"),
     "missing language block": ("\n".join(l for l in BASE.split("\nde:")[0].splitlines()) + "\n" + "en:" + BASE.split("\nen:")[1], 2, "the file is missing the field `de`; add it"),
@@ -74,6 +80,150 @@ def test_each_mistake_is_named_with_its_line_and_fix(folder: Path, capsys: pytes
     code, lines = validate(folder, capsys, file)
     assert code == 1
     assert any(l.startswith(f"{file}:{line}:") and message in l for l in lines), lines
+
+
+PASTED = (
+    "this line is not indented like the text of `background: |` on line 11, so YAML does not read it as part of that text; "
+    "if it belongs there, indent it with 4 spaces, like the lines above it."
+)
+TYPOGRAPHIC = (
+    "the text starts with the typographic quotation mark {}, which YAML does not read as a quote; "
+    "put the text in straight quotes instead: \"…\" (typographic marks inside them stay part of the text)."
+)
+END_OF_BACKGROUND = "    e-fakturaen bliver det naturlige valg.\n"
+# The mistakes civil servants make, each with the one line the validator prints: line, column, message.
+MISTAKES = {
+    "paragraph pasted without indentation": (replaced(END_OF_BACKGROUND, END_OF_BACKGROUND + "\nDet gælder også kommunerne.\n"), f"17:1: {PASTED}"),
+    "paragraph pasted at the fields' indentation": (replaced(END_OF_BACKGROUND, END_OF_BACKGROUND + "\n  Det gælder også kommunerne.\n"), f"17:1: {PASTED}"),
+    "pasted paragraph that starts like a field": (replaced(END_OF_BACKGROUND, END_OF_BACKGROUND + "\n  Bemærk: det gælder også kommunerne.\n"), f"17:3: {PASTED}"),
+    "pasted paragraph that starts like a field, not indented": (replaced(END_OF_BACKGROUND, END_OF_BACKGROUND + "\nBemærk: det gælder også kommunerne.\n"), f"17:1: {PASTED}"),
+    "first line of a text not indented": (replaced("  background: |\n    Mange", "  background: |\nMange"), f"12:1: {PASTED}"),
+    "typographic quotes around a text with a colon": (replaced("  title: Flere virksomheder på e-faktura", "  title: “Flere virksomheder: på e-faktura”"), "8:10: " + TYPOGRAPHIC.format("“")),
+    "guillemets used as quotes": (replaced("  title: Flere virksomheder på e-faktura", "  title: »Flere virksomheder på e-faktura«"), "8:10: " + TYPOGRAPHIC.format("»")),
+    "German quotes around a text with #": (replaced("  title: Flere virksomheder på e-faktura", "  title: „Flere virksomheder #1 på e-faktura“"), "8:10: " + TYPOGRAPHIC.format("„")),
+    "impossible day": (replaced("status: closed\n", "status: closed\ndates:\n  published: 2030-02-30\n"),
+                       "7:3: `dates.published`: 2030-02-30 does not exist: February 2030 has 28 days. Write a day that exists."),
+    "impossible month": (replaced("status: closed\n", "status: closed\ndates:\n  deadline: 2030-13-01\n"),
+                         "7:3: `dates.deadline`: 2030-13-01 does not exist: there is no month 13. Write the month as 01 to 12."),
+    "control character in quotes": (replaced("  title: Flere virksomheder på e-faktura", '  title: "Flere\\a virksomheder på e-faktura"'),
+                                    "8:10: the text holds the invisible control character U+0007, written as an escape with `\\` in quotes; delete the escape."),
+    "image as a reference link": (replaced("  background: |\n", "  background: |\n    ![Logo][logo]\n\n    [logo]: https://example.org/logo.png\n\n"),
+                                  "12:5: `da.background` shows an image (`![…]`); images are not allowed in challenge texts, link to the page instead: [text](https://…)."),
+    "image with brackets in its text": (replaced("  background: |\n", "  background: |\n    ![a [b] c](https://example.org/p.png)\n\n"),
+                                        "12:5: `da.background` shows an image (`![…]`); images are not allowed in challenge texts, link to the page instead: [text](https://…)."),
+    "code fence left open": (replaced("  background: |\n", "  background: |\n    ```\n"),
+                             "12:5: `da.background` opens something it does not close: a code block (a line of ``` or ~~~), an HTML comment (`<!--`) or HTML; "
+                             "on the page it would swallow the headings and texts after it. Delete it, or write plain text."),
+}
+
+
+@pytest.mark.parametrize("case", MISTAKES)
+def test_each_common_mistake_gets_one_message_at_the_line_where_it_was_made(folder: Path, capsys: pytest.CaptureFixture, case: str) -> None:
+    text, expected = MISTAKES[case]
+    file = folder / "invoicing.yml"
+    file.write_text(text)
+    code, lines = validate(folder, capsys, file)
+    assert code == 1
+    assert lines == [f"{file}:{expected}"]
+
+
+HARMLESS = {
+    "autolink": "Læs mere på <https://example.org/e-faktura>.",
+    "e-mail autolink": "Skriv til <office@example.org>.",
+    "less-than in prose": "Det gælder, når 5 < 10 og 3 > 2.",
+    "braces in prose": "Feltet {WORD} erstattes af navnet, og {: dette} er også tekst.",
+    "table": "| Kvartal | Andel |\n|:--|--:|\n| 1 | 40 % |",
+    "definition list": "E-faktura\n:   En faktura i et fast format.",
+    "abbreviation": "GDPR gælder.\n\n*[GDPR]: Databeskyttelsesforordningen",
+    "reference link": "Se [vejledningen][v].\n\n[v]: https://example.org/vejledning",
+    "quote, list and rule": "> Et citat.\n\n- et punkt\n- et andet\n\n---\n\nTil sidst.",
+}
+
+
+@pytest.mark.parametrize("text", HARMLESS.values(), ids=HARMLESS.keys())
+def test_harmless_prose_passes(folder: Path, capsys: pytest.CaptureFixture, text: str) -> None:
+    data = yaml.safe_load(BASE)
+    data["da"]["background"] = text + "\n\nResten af baggrunden."
+    file = folder / "invoicing.yml"
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    assert validate(folder, capsys, file) == (0, [])
+
+
+def test_a_broken_owner_key_is_named_once_at_its_own_line(folder: Path, capsys: pytest.CaptureFixture) -> None:
+    owners = (ROOT / "challenges" / "_owners.yml").read_text().replace("\nerst:\n", "\nErst_2:\n")
+    (folder / "_owners.yml").write_text(owners)
+    (folder / "invoicing.yml").write_text(BASE)  # owner: erst, now missing
+    (folder / "user-data.yml").write_text(replaced("id: invoicing", "id: user-data").replace("owner: erst", "owner: Erst_2"))
+    line = owners.splitlines().index("Erst_2:") + 1
+    code, lines = validate(folder, capsys)
+    assert code == 1
+    assert lines == [
+        f"{folder / '_owners.yml'}:{line}:1: the key `Erst_2` may only hold lowercase letters a to z, digits and single hyphens between them, "
+        "such as `erst` or `data-agency`; rename it, and the `owner:` lines that name it."
+    ]
+
+
+def test_a_tab_in_the_owners_file_is_reported_there_once_and_not_in_the_challenges(folder: Path, capsys: pytest.CaptureFixture) -> None:
+    owners = (ROOT / "challenges" / "_owners.yml").read_text()
+    owners = owners.replace("\n  url: https://sik.dk\n", "\n\turl: https://sik.dk\n").replace("\n  da: Sikkerhedsstyrelsen\n", "\n\tda: Sikkerhedsstyrelsen\n")
+    (folder / "_owners.yml").write_text(owners)
+    (folder / "invoicing.yml").write_text(BASE)
+    (folder / "user-data.yml").write_text(replaced("id: invoicing", "id: user-data").replace("owner: erst", "owner: sik"))
+    line = owners.splitlines().index("\turl: https://sik.dk") + 1
+    code, lines = validate(folder, capsys)
+    assert code == 1
+    assert lines == [f"{folder / '_owners.yml'}:{line}:1: a tab is used for indentation (also on line {line + 1}); YAML needs spaces. Replace the tab with spaces."]
+
+
+def test_a_challenge_saved_without_yml_is_named_with_its_new_name(folder: Path, capsys: pytest.CaptureFixture) -> None:
+    (folder / "invoicing.yml").write_text(BASE)
+    renames = {"new-challenge": "new-challenge.yml", "other.txt": "other.yml", "third.YML": "third.yml", "fourth.yml.txt": "fourth.yml"}
+    for name in renames:
+        (folder / name).write_text(BASE)
+    for name in (".DS_Store", "invoicing.yml~", ".invoicing.yml.swp"):  # not meant as challenges
+        (folder / name).write_bytes(b"x")
+    code, lines = validate(folder, capsys)
+    assert code == 1
+    assert lines == sorted(
+        f"{folder / name}:1:1: this file is not read, because only files whose names end in .yml are challenges; rename it to {new}."
+        for name, new in renames.items()
+    )
+
+
+VALIDATE = Path(sys.executable).with_name("govtech-validate")
+
+
+def run_validate(cwd: Path) -> subprocess.CompletedProcess:
+    """The installed `govtech-validate`, run as an editor runs it, in `cwd`."""
+    return subprocess.run([str(VALIDATE)], cwd=cwd, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def test_the_command_checks_the_project_it_runs_in_not_the_one_it_was_installed_from(tmp_path: Path) -> None:
+    other = copy_project(tmp_path / "other-checkout")
+    (other / "challenges" / "invoicing.yml").write_text((other / "challenges" / "invoicing.yml").read_text().replace("owner: erst", "owner: ersst"))
+    schema_file = other / "schema" / "challenge.schema.json"
+    stricter = json.loads(schema_file.read_text())
+    stricter["$defs"]["texts"]["properties"]["title"]["maxLength"] = 10
+    schema_file.write_text(json.dumps(stricter))
+    (other / "docs" / "seminar.md").unlink()
+
+    result = run_validate(other / "challenges")  # from a folder inside the project, as from an editor's terminal
+    assert result.returncode == 1, result.stderr
+    problems = result.stderr.splitlines()[:-1]
+    assert any(l.startswith("invoicing.yml:4:1: unknown owner `ersst`") for l in problems), problems
+    assert any(l.startswith("data-ethics.yml:") and "`da.title` is" in l and "the limit is 10" in l for l in problems), problems
+    assert any(l.startswith("_events.yml:") and "there is no page docs/seminar.md" in l for l in problems), problems
+    assert run_validate(ROOT).returncode == 0
+
+
+def test_outside_a_project_the_command_says_so_and_exits_2(tmp_path: Path) -> None:
+    assert not any((folder / "mkdocs.yml").exists() for folder in (tmp_path, *tmp_path.parents))
+    result = run_validate(tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"govtech-validate: there is no mkdocs.yml in {tmp_path.resolve()} or in any folder above it, so there is no site to check. "
+        "Run the command inside the site's folder (the one that holds mkdocs.yml and challenges/).\n"
+    )
 
 
 def test_a_file_that_is_not_utf8_is_named_with_its_line(folder: Path, capsys: pytest.CaptureFixture) -> None:
@@ -109,11 +259,12 @@ def test_valid_files_pass_and_the_command_exits_zero() -> None:
 
 
 def test_the_real_files_and_the_template_match_the_schema() -> None:
+    _, markdown = site_settings(ROOT)
     for file in sorted((ROOT / "challenges").glob("*.yml")):
         doc = read_yaml(file, file.name)
         assert not doc.problems
         name = SCHEMA_OF.get(file.name, "challenge")
-        assert schema_problems(doc, name) == [] and text_problems(doc) == [], file.name
+        assert schema_problems(doc, name) == [] and text_problems(doc, name, markdown) == [], file.name
 
 
 def test_every_challenge_file_names_the_schema_for_editors() -> None:

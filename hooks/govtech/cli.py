@@ -1,4 +1,9 @@
-"""`govtech-validate [FILE ...]`: check challenge files without building the site."""
+"""`govtech-validate [FILE ...]`: check challenge files without building the site.
+
+The files, schemas, pages and Markdown settings checked are those of the
+project the command runs in: the nearest folder, from the current one
+upwards, that holds mkdocs.yml. A build of that project gives the same answer.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +11,43 @@ import argparse
 import sys
 from pathlib import Path
 
-from .loading import EVENTS_FILE, OWNERS_FILE, challenge_files, collect, load_events, load_files
-from .problems import InvalidInput
-
-ROOT = Path(__file__).resolve().parents[2]
+from .loading import EVENTS_FILE, OWNERS_FILE, challenge_files, collect, load_events, load_files, misnamed_files
+from .problems import InvalidInput, Problem
+from .project import CONFIG_FILE, project_root
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print every problem as `path:line:column: message`; exit 1 if any, else 0."""
-    parser = argparse.ArgumentParser(prog="govtech-validate", description=__doc__)
+    """Print every problem as `path:line:column: message`; exit 1 if any, 2 outside a project, else 0."""
+    parser = argparse.ArgumentParser(prog="govtech-validate", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path, help="challenge files to check (default: all in challenges/)")
-    parser.add_argument("--dir", type=Path, default=ROOT / "challenges", help="the challenges folder (default: %(default)s)")
+    parser.add_argument("--dir", type=Path, help="the challenges folder (default: challenges/ of the project)")
     args = parser.parse_args(argv)
-    files = [f for f in args.files if not f.name.startswith("_")]
-    if not files or len(files) < len(args.files):
+    cwd = Path.cwd()
+    root = project_root(cwd)
+    if root is None:
+        print(
+            f"govtech-validate: there is no {CONFIG_FILE} in {cwd} or in any folder above it, so there is no site to check. "
+            f"Run the command inside the site's folder (the one that holds {CONFIG_FILE} and challenges/).",
+            file=sys.stderr,
+        )
+        return 2
+    directory = args.dir or root / "challenges"
+    named = [f for f in args.files if not f.name.startswith("_")]
+    if not named or len(named) < len(args.files):
         # Nothing named, or the owners file or template: any challenge may be affected.
-        files = challenge_files(args.dir)
+        files, misnamed = challenge_files(directory), misnamed_files(directory, cwd)
+    else:
+        files = [f for f in named if f.suffix in (".yml", ".yaml")]
+        misnamed = [p for f in named if f not in files for p in misnamed_files_named(f, cwd)]
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         parser.error(f"no such file: {', '.join(missing)}")
-    events = args.dir / EVENTS_FILE
+    events = directory / EVENTS_FILE
     try:
         catalogue = collect(
-            lambda: load_files(files, args.dir / OWNERS_FILE, Path.cwd()),
-            lambda: load_events(events, Path.cwd()) if events.exists() else (),
+            lambda: load_files(files, directory / OWNERS_FILE, cwd, root),
+            lambda: load_events(events, cwd, root) if events.exists() else (),
+            lambda: misnamed,
         )
     except InvalidInput as err:
         print(err.report(), file=sys.stderr)
@@ -37,6 +55,15 @@ def main(argv: list[str] | None = None) -> int:
     count = len(catalogue.challenges)
     print(f"{count} challenge file{'s' if count != 1 else ''} checked: no problems.")
     return 0
+
+
+def misnamed_files_named(file: Path, cwd: Path) -> list[Problem]:
+    """The rename a file named on the command line needs, when its name does not end in .yml."""
+    if not file.is_file():
+        return [Problem(str(file), 1, 1, "there is no such file.")]
+    return [p for p in misnamed_files(file.parent, cwd) if Path(p.path).name == file.name] or [
+        Problem(str(file), 1, 1, "this file is not read as a challenge, because its name does not end in .yml.")
+    ]
 
 
 if __name__ == "__main__":

@@ -1,13 +1,24 @@
-"""Load `challenges/`: read each file, check it, and build the model from what passes."""
+"""Load `challenges/`: read each file, check it, and build the model from what passes.
+
+What is checked comes from the project the files belong to (the folder with
+mkdocs.yml): its schemas, its pages and the Markdown extensions its
+mkdocs.yml names, so that `govtech-validate` and the build give one answer.
+"""
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from . import LANGUAGES
+from .html_safety import MarkdownTexts, frozen, site_markdown
 from .model import PHASES, Catalogue, Challenge, Event, Firm, Link, Outcome, Owner, Phase, Question, Texts
 from .problems import InvalidInput, Problem
 from .validation import challenge_problems, duplicate_id_problems, schema_problems, text_problems
@@ -16,6 +27,8 @@ from .yaml_reader import read_yaml
 OWNERS_FILE = "_owners.yml"
 EVENTS_FILE = "_events.yml"
 MAX_CHALLENGES = 5000
+# Files an editor did not mean as challenges: hidden files, editor backups and lock files.
+_NOT_MEANT = re.compile(r"^[._#~]|~$|\.(?:swp|swo|bak|orig|tmp)$", re.IGNORECASE)
 
 
 def challenge_files(directory: Path) -> list[Path]:
@@ -24,17 +37,37 @@ def challenge_files(directory: Path) -> list[Path]:
     return sorted(f for f in files if not f.name.startswith("_"))
 
 
-def load_catalogue(directory: Path, display_root: Path | None = None) -> Catalogue:
-    """Read and validate every file in `directory`; raise InvalidInput listing all problems."""
+def misnamed_files(directory: Path, display_root: Path) -> list[Problem]:
+    """A problem for each file in `directory` that is not read as a challenge only because of its name's ending."""
+    problems = []
+    for file in sorted(directory.iterdir()) if directory.is_dir() else ():
+        if file.suffix in (".yml", ".yaml") or _NOT_MEANT.search(file.name) or not file.is_file():
+            continue
+        stem = file.name
+        while (suffix := Path(stem).suffix.lower()) in (".yml", ".yaml", ".txt", ".text"):
+            stem = stem[: -len(suffix)]
+        problems.append(Problem(_shown(file, display_root), 1, 1, (
+            f"this file is not read, because only files whose names end in .yml are challenges; rename it to {stem}.yml."
+        )))
+    return problems
+
+
+def load_catalogue(directory: Path, display_root: Path | None = None, root: Path | None = None) -> Catalogue:
+    """Read and validate every file in `directory`; raise InvalidInput listing all problems.
+
+    `root` is the project the files belong to (default: the folder above `directory`).
+    """
     display_root = display_root or directory.parent
+    root = root or directory.parent
     return collect(
-        lambda: load_files(challenge_files(directory), directory / OWNERS_FILE, display_root),
-        lambda: load_events(directory / EVENTS_FILE, display_root) if (directory / EVENTS_FILE).exists() else (),
+        lambda: load_files(challenge_files(directory), directory / OWNERS_FILE, display_root, root),
+        lambda: load_events(directory / EVENTS_FILE, display_root, root) if (directory / EVENTS_FILE).exists() else (),
+        lambda: misnamed_files(directory, display_root),
     )
 
 
-def collect(load_challenges, load_events) -> Catalogue:
-    """The catalogue with its events, or InvalidInput with the problems of both."""
+def collect(load_challenges, load_events, *checks) -> Catalogue:
+    """The catalogue with its events, or InvalidInput with the problems of both and those `checks` return."""
     problems, catalogue, events = [], None, ()
     try:
         catalogue = load_challenges()
@@ -44,19 +77,70 @@ def collect(load_challenges, load_events) -> Catalogue:
         events = load_events()
     except InvalidInput as err:
         problems += err.problems
+    for check in checks:
+        problems += check()
     if problems:
         raise InvalidInput(problems)
     return replace(catalogue, events=events)
 
 
-def load_events(file: Path, display_root: Path) -> tuple[Event, ...]:
+def site_settings(root: Path) -> tuple[Path, MarkdownTexts]:
+    """The pages folder of the project in `root` and the Markdown its texts are rendered with, as its mkdocs.yml says."""
+    file = root / "mkdocs.yml"
+    try:
+        docs_dir, extensions, settings = _settings_at(file, file.stat().st_mtime_ns)
+    except FileNotFoundError:
+        docs_dir, extensions, settings = "docs", (), ()
+    return root / docs_dir, site_markdown(extensions, settings)
+
+
+class _ConfigLoader(yaml.UnsafeLoader):
+    """mkdocs.yml read as MkDocs reads it: Python tags (such as toc's `slugify`) made, `!ENV` looked up.
+
+    mkdocs.yml is the project's own code, run by every build; reading it with the same power adds nothing.
+    """
+
+
+def _environment_value(loader: yaml.Loader, node: yaml.Node) -> Any:
+    """`!ENV NAME` or `!ENV [NAME, …, default]`: the first variable set, else the default."""
+    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    for name in names[:-1] if len(names) > 1 else names:
+        if name in os.environ:
+            return os.environ[name]
+    return names[-1] if len(names) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _environment_value)
+_ConfigLoader.add_constructor("!relative", lambda loader, node: None)
+
+
+@lru_cache(maxsize=4)
+def _settings_at(file: Path, mtime_ns: int) -> tuple[str, tuple[str, ...], tuple[tuple[str, Any], ...]]:
+    """mkdocs.yml's `docs_dir`, and its `markdown_extensions` and their settings (hashable), as it was at `mtime_ns`."""
+    config = yaml.load(file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    names, settings = [], []
+    for entry in config.get("markdown_extensions") or []:
+        for name, options in (entry.items() if isinstance(entry, dict) else [(entry, None)]):
+            names.append(str(name))
+            if options:
+                settings.append((str(name), frozen(options)))
+    return str(config.get("docs_dir") or "docs"), tuple(names), tuple(settings)
+
+
+def _shown(file: Path, display_root: Path) -> str:
+    """`file` as problems name it: relative to `display_root` where it lies below it."""
+    return file.relative_to(display_root).as_posix() if file.is_relative_to(display_root) else str(file)
+
+
+def load_events(file: Path, display_root: Path, root: Path | None = None) -> tuple[Event, ...]:
     """The programme's events in `file`; raise InvalidInput listing all problems."""
-    doc = read_yaml(file, file.relative_to(display_root).as_posix() if file.is_relative_to(display_root) else str(file))
-    problems = doc.problems or schema_problems(doc, "events") + text_problems(doc)
+    root = root or file.parent.parent
+    docs_dir, markdown = site_settings(root)
+    doc = read_yaml(file, _shown(file, display_root))
+    problems = doc.problems or schema_problems(doc, "events", root / "schema") + text_problems(doc, "events", markdown, root / "schema")
     if not problems:
-        docs_dir = file.parent.parent / "docs"
         problems = [
-            doc.problem((key, "page"), f"`{key}.page`: there is no page docs/{value['page']}.md; write the path of the page that describes the event.")
+            doc.problem((key, "page"), f"`{key}.page`: there is no page {_shown(docs_dir, root)}/{value['page']}.md; write the path of the page that describes the event.")
             for key, value in doc.data.items() if not (docs_dir / f"{value['page']}.md").exists()
         ]
     if problems:
@@ -67,31 +151,38 @@ def load_events(file: Path, display_root: Path) -> tuple[Event, ...]:
     )
 
 
-def load_files(files: list[Path], owners_file: Path, display_root: Path) -> Catalogue:
+def load_files(files: list[Path], owners_file: Path, display_root: Path, root: Path | None = None) -> Catalogue:
     """Read and validate `files` against the owners in `owners_file`; raise InvalidInput listing all problems.
 
-    Paths in problems are shown relative to `display_root` where they lie below it.
+    Paths in problems are shown relative to `display_root` where they lie below it. `root` is the
+    project the files belong to (default: the folder above the owners file).
     """
-    def shown(file: Path) -> str:
-        return file.relative_to(display_root).as_posix() if file.is_relative_to(display_root) else str(file)
+    root = root or owners_file.parent.parent
+    schema_dir, (_, markdown) = root / "schema", site_settings(root)
 
     if len(files) > MAX_CHALLENGES:
-        raise InvalidInput([Problem(shown(owners_file.parent), 1, 1, f"there are {len(files):,} challenge files; the limit is {MAX_CHALLENGES:,}.")])
-    owners_doc = read_yaml(owners_file, shown(owners_file))
+        raise InvalidInput([Problem(_shown(owners_file.parent, display_root), 1, 1, f"there are {len(files):,} challenge files; the limit is {MAX_CHALLENGES:,}.")])
+    owners_doc = read_yaml(owners_file, _shown(owners_file, display_root))
     problems = list(owners_doc.problems)
     if owners_doc.data is not None:
-        problems += schema_problems(owners_doc, "owners")
+        problems += schema_problems(owners_doc, "owners", schema_dir)
     owners_data = owners_doc.data if isinstance(owners_doc.data, dict) else {}
+    # A broken owners file is reported there, once: not as an unknown owner in every challenge that names one.
+    owners_known = not problems
 
     docs = []
     for file in files:
-        doc = read_yaml(file, shown(file))
+        doc = read_yaml(file, _shown(file, display_root))
         problems += doc.problems
         if doc.data is None:
             continue
-        problems += schema_problems(doc, "challenge") + text_problems(doc)
+        found = schema_problems(doc, "challenge", schema_dir) + text_problems(doc, "challenge", markdown, schema_dir)
         if isinstance(doc.data, dict):
-            problems += challenge_problems(doc, file.stem, owners_data)
+            found += challenge_problems(doc, file.stem, owners_data)
+        if not owners_known:
+            owner_at = doc.position(("owner",)) if ("owner",) in doc.positions else None
+            found = [p for p in found if (p.line, p.column) != owner_at]
+        problems += found
         docs.append(doc)
     problems += duplicate_id_problems(docs)
     if problems:
@@ -149,3 +240,4 @@ def _questions(data: list[dict[str, Any]]) -> tuple[Question, ...]:
 def _outcome(data: dict[str, Any]) -> Outcome:
     """The result of the selection."""
     return Outcome({lang: data[lang] for lang in LANGUAGES}, tuple(Firm(f["name"], f.get("url")) for f in data.get("firms", ())))
+

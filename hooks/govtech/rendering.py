@@ -29,7 +29,7 @@ from .validation import schema
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 # Babel locale per site language: English dates are written the British way.
 BABEL_LOCALES = {"da": "da_DK", "de": "de_DE", "en": "en_GB"}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
 _LIST_NUMBER = re.compile(r"^(\d+)\.")
 # The space after the day that opens a long date ("27. februar", "27 February").
 _DAY_SPACE = re.compile(r"^(\d+\.?) ")
@@ -104,7 +104,8 @@ def _environment() -> Environment:
 def markdown_inline(text: str) -> str:
     """`text` as literal inline Markdown: no markup, no HTML, on one line."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
-    return _LIST_NUMBER.sub(r"\1\\.", escaped)
+    # Markdown has no escape for `~` (a backslash would show): an entity keeps `~~~` from opening a code block.
+    return _LIST_NUMBER.sub(r"\1\\.", escaped.replace("~", "&#126;"))
 
 
 def link_target(url: str) -> str:

@@ -8,8 +8,8 @@ dates in order, safe text).
 
 from __future__ import annotations
 
+import calendar
 import difflib
-import html
 import json
 import re
 from datetime import date
@@ -20,27 +20,26 @@ from typing import Any
 import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError
 
+from . import LANGUAGES
+from .html_safety import MarkdownTexts, disallowed, explain, sections
 from .problems import Problem
-from .yaml_reader import Document, FieldPath
+from .yaml_reader import Document, FieldPath, read_yaml
 
+# The schemas of this checkout: the default for the pages that describe them. Checks take the
+# schema folder of the project they check (loading.py), found from where the command runs.
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
-_HTML = re.compile(r"<\s*[A-Za-z!/?]")
-_MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-_MD_ATTRIBUTES = re.compile(r"\{\s*:?\s*[#.a-zA-Z_][^}\n]*\}")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_SAFE_SCHEMES = {"http", "https", "mailto"}
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
-def schema(name: str) -> dict[str, Any]:
-    """The committed JSON Schema `schema/<name>.schema.json`, read again when it changes."""
-    return _schema_at(*_version(name))
+def schema(name: str, schema_dir: Path = SCHEMA_DIR) -> dict[str, Any]:
+    """The JSON Schema `<schema_dir>/<name>.schema.json`, read again when it changes."""
+    return _schema_at(*_version(name, schema_dir))
 
 
-def _version(name: str) -> tuple[Path, int]:
+def _version(name: str, schema_dir: Path = SCHEMA_DIR) -> tuple[Path, int]:
     """The schema file `name` and its modification time: the key of everything made from it."""
-    file = SCHEMA_DIR / f"{name}.schema.json"
+    file = schema_dir / f"{name}.schema.json"
     return file, file.stat().st_mtime_ns
 
 
@@ -62,36 +61,97 @@ def _compiled_at(file: Path, mtime_ns: int):
     return fastjsonschema.compile(_schema_at(file, mtime_ns))
 
 
-def schema_problems(doc: Document, name: str) -> list[Problem]:
+def schema_problems(doc: Document, name: str, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
     """Every way `doc` breaks schema `name`, in plain words."""
     try:
-        _compiled_at(*_version(name))(doc.data)
+        _compiled_at(*_version(name, schema_dir))(doc.data)
         return []
     except fastjsonschema.JsonSchemaValueException as first:
-        problems = [p for error in _validator_at(*_version(name)).iter_errors(doc.data) for p in _explain(error, doc)]
+        problems = [p for error in _validator_at(*_version(name, schema_dir)).iter_errors(doc.data) for p in _explain(error, doc)]
         return problems or [doc.problem((), f"the file does not match the schema: {first.message}.")]
 
 
-def text_problems(doc: Document) -> list[Problem]:
-    """Raw HTML and unsafe link targets anywhere in the texts of `doc`."""
+def text_problems(doc: Document, name: str, markdown: MarkdownTexts, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
+    """Each Markdown text of `doc` (`x-markdown` in schema `name`) that renders to more than plain prose, at the line it was written.
+
+    The texts of one language share a page, and are rendered together as their page renders them.
+    """
+    pages: dict[str, list[tuple[FieldPath, str]]] = {}
+    for field in _markdown_fields_at(*_version(name, schema_dir)):
+        for path, value in _values_at(doc.data, field, ()):
+            lang = next((part for part in path if part in LANGUAGES), "")
+            pages.setdefault(lang, []).append((path, value))
     problems = []
-    for path, value in _strings(doc.data, ()):
-        field = _field_name(path)
-        if _HTML.search(value):
-            problems.append(doc.problem(path, f"`{field}` contains HTML (`{_HTML.search(value).group(0)}…`); write plain text or Markdown instead."))
-        if _has_heading(value):
-            problems.append(doc.problem(path, f"`{field}` contains a heading (`#` or an underline of `=` or `-`); the page makes its own headings, so write **bold text** instead."))
-        if _MD_ATTRIBUTES.search(value):
-            problems.append(doc.problem(path, f"`{field}` contains an attribute list (`{_MD_ATTRIBUTES.search(value).group(0)[:20]}`); curly-brace attributes are not allowed in challenge texts."))
-        if _MD_IMAGE.search(value):
-            problems.append(doc.problem(path, f"`{field}` shows an image (`![…](…)`); images are not allowed in challenge texts, link to the page instead."))
-        for match in _MD_LINK_TARGET.finditer(value):
-            # Browsers decode entities and drop control characters in addresses: so does the check.
-            target = _INVISIBLE.sub("", html.unescape(match.group(1) or match.group(2) or ""))
-            scheme = _SCHEME.match(target)
-            if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
-                problems.append(doc.problem(path, f"`{field}` links to `{scheme.group(0)}`; only https://, http:// and mailto: links are allowed."))
+    for texts in pages.values():
+        for (path, value), found in zip(texts, markdown.check_page([value for _, value in texts])):
+            messages: dict[str, Any] = {}
+            for markup in found:
+                explanation = explain(markup, value)
+                messages.setdefault(explanation.message, explanation.where)
+            problems += [doc.problem(path, f"`{_field_name(path)}` {message}", where) for message, where in messages.items()]
     return problems
+
+
+# The heading (a key of strings/<lang>.yml `challenge:`) under which templates/challenge.md.j2 puts each
+# Markdown text of a challenge, with the text's field (`{lang}`: the page's language).
+PAGE_TEXTS = {
+    "background": ("{lang}", "background"),
+    "looking_for": ("{lang}", "looking_for"),
+    "constraints": ("{lang}", "constraints"),
+    "proof_of_concept": ("{lang}", "proof_of_concept"),
+    "outcome": ("outcome", "{lang}"),
+}
+
+
+def page_problems(page_html: str, headings: dict[str, str], lang: str, source: Path, shown: str) -> list[Problem]:
+    """The build's check of a rendered challenge page: each text's section, by the validator's allow-list.
+
+    `headings` are the interface texts of strings/<lang>.yml `challenge:`. Whatever is found here the
+    validator missed; it is reported at the text's line in `source` (shown as `shown`), as the validator would.
+    """
+    wanted = {headings[key]: tuple(part.format(lang=lang) for part in path) for key, path in PAGE_TEXTS.items() if key in headings}
+    found = [(path, markup) for path, section in sections(page_html, wanted, {v for v in headings.values() if isinstance(v, str)}) for markup in disallowed(section)]
+    if not found:
+        return []
+    doc = read_yaml(source, shown)
+    problems = []
+    for path, markup in found:
+        explanation = explain(markup, next((value for _, value in _values_at(doc.data, path, ())), ""))
+        problems.append(doc.problem(path, f"`{_field_name(path)}` {explanation.message}", explanation.where))
+    return problems
+
+
+def _values_at(data: Any, field: FieldPath, path: FieldPath):
+    """The texts at `field` in `data` (`[]` standing for every entry of a list), with their paths, in file order."""
+    if not field:
+        if isinstance(data, str):
+            yield path, data
+    elif field[0] == "[]":
+        for index, item in enumerate(data if isinstance(data, list) else ()):
+            yield from _values_at(item, field[1:], path + (index,))
+    elif isinstance(data, dict) and field[0] in data:
+        yield from _values_at(data[field[0]], field[1:], path + (field[0],))
+
+
+@lru_cache(maxsize=8)
+def _markdown_fields_at(file: Path, mtime_ns: int) -> tuple[FieldPath, ...]:
+    """The paths (list positions as `[]`) of the fields the schema in `file` marks as Markdown (`x-markdown`)."""
+    spec = _schema_at(file, mtime_ns)
+    found = []
+
+    def walk(node: dict[str, Any], path: FieldPath, depth: int) -> None:
+        while "$ref" in node and depth < 20:
+            node = spec["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+            depth += 1
+        if node.get("x-markdown"):
+            found.append(path)
+        for key, child in node.get("properties", {}).items():
+            walk(child, path + (key,), depth + 1)
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], path + ("[]",), depth + 1)
+
+    walk(spec, (), 0)
+    return tuple(found)
 
 
 def challenge_problems(doc: Document, stem: str, owners: dict[str, Any]) -> list[Problem]:
@@ -135,11 +195,20 @@ def _explain(error: ValidationError, doc: Document) -> list[Problem]:
     field = _field_name(path)
     kind, expected, value = error.validator, error.validator_value, error.instance
     properties = error.schema.get("properties", {})
+    if "propertyNames" in error.relative_schema_path:
+        key, hint = str(value), error.schema.get("x-hint", "is not allowed as a key")
+        if kind == "maxLength":
+            hint = f"is {len(key)} characters long; the limit is {expected}"
+        return [doc.problem(path + (key,), f"the key `{key}` {hint}; rename it, and the `owner:` lines that name it.")]
     if kind == "additionalProperties":
-        return [
-            doc.problem(path + (key,), f"unknown field `{key}`{_suggest(key, properties)}; the fields allowed here are: {', '.join(properties)}.")
-            for key in value if key not in properties
-        ]
+        problems = []
+        for key in value:
+            if key in properties:
+                continue
+            suggestion = _suggest(key, properties)
+            pasted = None if suggestion else doc.pasted_text(doc.position(path + (key,))[0])
+            problems.append(doc.problem(path + (key,), pasted or f"unknown field `{key}`{suggestion}; the fields allowed here are: {', '.join(properties)}."))
+        return problems
     if kind == "required":
         where = f"`{field}`" if path else "the file"
         return [
@@ -158,7 +227,7 @@ def _explain(error: ValidationError, doc: Document) -> list[Problem]:
         hint = error.schema.get("x-hint", f"must match the pattern {expected}")
         return [doc.problem(path, f"`{field}`: `{value}` {hint}.")]
     if kind == "format" and expected == "date":
-        return [doc.problem(path, f"`{field}`: `{value}` is not a real date; write it as YYYY-MM-DD.")]
+        return [doc.problem(path, f"`{field}`: {_no_such_day(value)}")]
     if kind == "not":
         return [doc.problem(path, f"`{field}`: `{value}` is reserved for the site's own pages; choose another.")]
     if kind == "maxItems":
@@ -166,20 +235,16 @@ def _explain(error: ValidationError, doc: Document) -> list[Problem]:
     return [doc.problem(path, f"`{field}`: {error.message}.")]
 
 
-def _has_heading(text: str) -> bool:
-    """Whether Markdown `text` makes a heading: `# Title`, or text underlined with `=` or `-`."""
-    previous = ""
-    for line in text.split("\n"):
-        content = line.lstrip(" ")
-        if len(line) - len(content) <= 3 and content[:1] in ("#", "=", "-"):
-            hashes = len(content) - len(content.lstrip("#"))
-            if 1 <= hashes <= 6 and content[hashes:hashes + 1] in ("", " ", "\t"):
-                return True
-            mark = content.rstrip(" ")
-            if mark and not mark.strip(mark[0]) and mark[0] in "=-" and previous.strip():
-                return True
-        previous = line
-    return False
+def _no_such_day(value: Any) -> str:
+    """Why `value` names no day, and what to write instead."""
+    match = _ISO_DAY.match(str(value))
+    if not match:
+        return f"`{value}` is not a date; write it as YYYY-MM-DD, such as 2030-03-31."
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return f"{value} does not exist: there is no month {match.group(2)}. Write the month as 01 to 12."
+    days = calendar.monthrange(year, month)[1]
+    return f"{value} does not exist: {_MONTHS[month - 1]} {year} has {days} days. Write a day that exists."
 
 
 def _type_message(field: str, expected: str, value: Any, written: str | None) -> str:
@@ -211,18 +276,6 @@ def _suggest(word: str, choices: Any) -> str:
     """`, did you mean `x`?` when `word` looks like a typo of one of `choices`."""
     match = difflib.get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean `{match[0]}`?)" if match else ""
-
-
-def _strings(data: Any, path: FieldPath):
-    """Every text in `data`, with its path."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, path + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, path + (i,))
 
 
 def _date(value: Any) -> date | None:

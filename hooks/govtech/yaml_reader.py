@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,17 @@ _SCALAR_TAGS = {
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+# In a value, after YAML has read escapes such as "\a" in a quoted text: a carriage return is invisible too.
+_VALUE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+# Typographic quotation marks that open a quote in Danish, German or English (»…«, „…“, “…”, ‚…‘, ‘…’, «…», ›…‹).
+_OPENING_QUOTES = "“”„‟»«‚‘’›‹"
+_CLOSING_QUOTES = "“”»«‘’‹›"
+# `name: |` (or `>`): the first line of a text of several lines.
+_BLOCK_TEXT = re.compile(r"^( *(?:- +)*)([^\s#'\"-][^:#\n]*?|\"[^\"\n]*\"|'[^'\n]*')[ \t]*:[ \t]+[|>][-+]?[ \t]*(?:#.*)?$", re.MULTILINE)
+# A line YAML can read after a text: a field, a list entry, a comment, a document marker.
+_YAML_LINE = re.compile(r"^ *(?:#|- |-$|---|\.\.\.|[^\s:#][^\n]*?:(?:[ \t]|$))")
+# `Bemærk: …`, `Note that: …`: a name no field has (fields are lowercase words joined by `_` or `-`).
+_PROSE_NAME = re.compile(r"^ *(?:- +)*(?![a-z0-9_-]+:(?:[ \t]|$))[^\s:#][^:\n]*:(?:[ \t]|$)")
 
 
 @dataclass
@@ -48,6 +60,31 @@ class Document:
     written: dict[FieldPath, str] = field(default_factory=dict)
     # The problems that kept the file from being read.
     problems: list[Problem] = field(default_factory=list)
+    # The file's text, and the YAML node of each scalar: where its value starts and ends, and how it is written.
+    source: str = ""
+    spans: dict[FieldPath, yaml.ScalarNode] = field(default_factory=dict)
+    _lines: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> list[str]:
+        """The file's lines."""
+        if self._lines is None:
+            self._lines = self.source.split("\n")
+        return self._lines
+
+    def pasted_text(self, line: int) -> str | None:
+        """When `line` (1-based) looks like a line of the text above it that lost its indentation: what to do."""
+        ended = _texts_ended(self.source).get(line)
+        if ended is None or line > len(self.lines):
+            return None
+        text = self.lines[line - 1]
+        if _YAML_LINE.match(text) and not _PROSE_NAME.match(text):
+            return None
+        header, name, indent = ended
+        return (
+            f"this line is not indented like the text of `{name}: |` on line {header}, so YAML does not read it as part of that text; "
+            f"if it belongs there, indent it with {indent} spaces, like the lines above it."
+        )
 
     def position(self, path: FieldPath) -> tuple[int, int]:
         """Where the value at `path` (or its nearest written parent) is."""
@@ -55,9 +92,32 @@ class Document:
             path = path[:-1]
         return self.positions.get(path, (1, 1))
 
-    def problem(self, path: FieldPath, message: str) -> Problem:
-        """A problem located at the value at `path`."""
-        return Problem(self.path, *self.position(path), message)
+    def problem(self, path: FieldPath, message: str, where: re.Pattern[str] | None = None) -> Problem:
+        """A problem located at the value at `path`, or where `where` first matches inside that value."""
+        return Problem(self.path, *(self.locate(path, where) if where else self.position(path)), message)
+
+    def locate(self, path: FieldPath, pattern: re.Pattern[str]) -> tuple[int, int]:
+        """Line and column where `pattern` first matches in the text of the value at `path`; else the field's own position.
+
+        Each line is searched as the text holds it, without the indentation YAML takes off.
+        """
+        if path not in self.spans:
+            return self.position(path)
+        node = self.spans[path]
+        first, column, end, block = node.start_mark.line, node.start_mark.column, node.end_mark.line, node.style in ("|", ">")
+        if block:
+            body = [i for i in range(first + 1, min(end, len(self.lines))) if self.lines[i].strip()]
+            indent = min((len(self.lines[i]) - len(self.lines[i].lstrip(" ")) for i in body), default=0)
+            starts = [(i, indent) for i in body]
+        else:
+            starts = [(first, column)] + [
+                (i, len(self.lines[i]) - len(self.lines[i].lstrip(" "))) for i in range(first + 1, min(end + 1, len(self.lines)))
+            ]
+        for index, offset in starts:
+            match = pattern.search(self.lines[index][offset:])
+            if match:
+                return index + 1, offset + match.start() + 1
+        return self.position(path)
 
 
 def read_yaml(file: Path, display_path: str) -> Document:
@@ -77,12 +137,11 @@ def read_yaml(file: Path, display_path: str) -> Document:
         return _fail(doc, line, column, "the file is not UTF-8 text; save it with the encoding UTF-8.")
     if not text.strip() or all(l.lstrip().startswith("#") or not l.strip() for l in text.splitlines()):
         return _fail(doc, 1, 1, "the file is empty; copy challenges/_template.yml and fill it in.")
-    tabs = [m.start() for m in _TAB_INDENT.finditer(text)]
+    doc.source = text
+    tabs = sorted({text.count("\n", 0, m.start()) + 1 for m in _TAB_INDENT.finditer(text)}) if "\t" in text else []
     if tabs:
-        for start in tabs:
-            line = text.count("\n", 0, start) + 1
-            doc.problems.append(Problem(display_path, line, 1, "a tab is used for indentation; YAML needs spaces. Replace the tab with spaces."))
-        return doc
+        more = f" (also on line{'s' if len(tabs) > 2 else ''} {', '.join(map(str, tabs[1:]))})" if len(tabs) > 1 else ""
+        return _fail(doc, tabs[0], 1, f"a tab is used for indentation{more}; YAML needs spaces. Replace the tab with spaces.")
     control = _CONTROL.search(text)
     if control:
         line = text.count("\n", 0, control.start()) + 1
@@ -91,7 +150,7 @@ def read_yaml(file: Path, display_path: str) -> Document:
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
-        return _fail(doc, *_syntax_error(err))
+        return _fail(doc, *_syntax_error(err, doc))
     except yaml.reader.ReaderError as err:
         line = text.count("\n", 0, err.position) + 1
         column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
@@ -107,8 +166,23 @@ def read_yaml(file: Path, display_path: str) -> Document:
     return doc
 
 
-def _syntax_error(err: yaml.MarkedYAMLError) -> tuple[int, int, str]:
-    """Line, column and a plain-words message for a YAML syntax error."""
+def _syntax_error(err: yaml.MarkedYAMLError, doc: Document) -> tuple[int, int, str]:
+    """Line, column and a plain-words message for a YAML syntax error, at the line where the mistake was made."""
+    marks = [m for m in (err.context_mark, err.problem_mark) if m is not None]
+    last = max(m.line for m in marks) + 1 if marks else 1
+    for line in sorted(_texts_ended(doc.source)):
+        if line <= last and (message := doc.pasted_text(line)):
+            return line, 1, message
+    for mark in marks:
+        quote = _typographic_quote(doc.lines[mark.line] if mark.line < len(doc.lines) else "")
+        if quote is not None:
+            return mark.line + 1, quote + 1, _quote_message(doc.lines[mark.line][quote])
+    if err.context == "while scanning a simple key" and err.context_mark:
+        mark = err.context_mark
+        return mark.line + 1, mark.column + 1, (
+            "YAML cannot read this line: it is not a field (`name: value`) and not indented under one. "
+            "If it continues the text above it, indent it like that text; a text of several lines starts with `|` after the field name."
+        )
     if err.context == "while scanning a quoted scalar" and err.context_mark:
         mark = err.context_mark
         return mark.line + 1, mark.column + 1, "YAML syntax error: the quotation mark that starts here is never closed; add the closing quotation mark."
@@ -118,6 +192,47 @@ def _syntax_error(err: yaml.MarkedYAMLError) -> tuple[int, int, str]:
         f"YAML syntax error: {what}. Check the indentation, and put text that holds a colon "
         "followed by a space, or starts with a special character, in quotes."
     )
+
+
+def _typographic_quote(line: str) -> int | None:
+    """The column (0-based) of a typographic quotation mark that starts the value on `line`, if one does."""
+    match = re.match(r"^ *(?:- +)*(?:[^\s#:][^:#]*?:[ \t]+)?(?:- +)?", line)
+    at = match.end() if match else 0
+    return at if line[at:at + 1] and line[at] in _OPENING_QUOTES else None
+
+
+def _quote_message(mark: str) -> str:
+    """What to write instead of a text wrapped in typographic quotation marks."""
+    return (
+        f"the text starts with the typographic quotation mark {mark}, which YAML does not read as a quote; "
+        "put the text in straight quotes instead: \"…\" (typographic marks inside them stay part of the text)."
+    )
+
+
+@lru_cache(maxsize=64)
+def _texts_ended(source: str) -> dict[int, tuple[int, str, int]]:
+    """For each text written as `name: |` (or `>`): the first line indented less than the text, after its last line.
+
+    {that line (1-based): (the line of `name: |`, `name`, the indentation of the text's lines)}
+    """
+    ended = {}
+    lines = source.split("\n")
+    for header in _BLOCK_TEXT.finditer(source):
+        first = source.count("\n", 0, header.start())
+        key_indent = len(header.group(1))
+        indent = None
+        for number in range(first + 1, len(lines)):
+            line = lines[number]
+            if not line.strip():
+                continue
+            here = len(line) - len(line.lstrip(" "))
+            if indent is None:
+                indent = here if here > key_indent else key_indent + 2
+            if here < indent:
+                if not line.lstrip(" ").startswith("#"):
+                    ended[number + 1] = (first + 1, header.group(2).strip("'\""), indent)
+                break
+    return ended
 
 
 def _fail(doc: Document, line: int, column: int, message: str) -> Document:
@@ -158,6 +273,21 @@ def _build(node: yaml.Node, path: FieldPath, doc: Document, seen: set[int], dept
         doc.problems.append(Problem(doc.path, *here, f"the tag `{node.tag}` is not allowed; write plain text."))
         return None
     doc.written[path] = node.value
+    doc.spans[path] = node
+    if node.tag == "tag:yaml.org,2002:str":
+        # Only a double-quoted text can hold escapes ("\a"); the file's own characters are checked above.
+        control = _VALUE_CONTROL.search(node.value) if node.style == '"' else None
+        if control:
+            doc.problems.append(Problem(doc.path, *here, (
+                f"the text holds the invisible control character U+{ord(control.group(0)):04X}, "
+                "written as an escape with `\\` in quotes; delete the escape."
+            )))
+            return None
+        if not node.style and node.value[:1] in _OPENING_QUOTES and len(node.value) > 1:
+            line = doc.lines[node.end_mark.line] if node.end_mark.line < len(doc.lines) else ""
+            if node.value[-1] in _CLOSING_QUOTES or line[node.end_mark.column:].lstrip().startswith("#"):
+                doc.problems.append(Problem(doc.path, *here, _quote_message(node.value[0])))
+                return None
     if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
         # Dates stay as written; the schema checks that they are real days.
         return node.value
