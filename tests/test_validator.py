@@ -216,6 +216,19 @@ def test_the_command_checks_the_project_it_runs_in_not_the_one_it_was_installed_
     assert run_validate(ROOT).returncode == 0
 
 
+def test_a_markdown_extension_that_does_not_load_is_named_at_its_line_in_mkdocs_yml(tmp_path: Path) -> None:
+    other = copy_project(tmp_path / "other-checkout")
+    config = (other / "mkdocs.yml").read_text().replace("  - pymdownx.details\n", "  - pymdownx.detailz\n")
+    (other / "mkdocs.yml").write_text(config)
+    line = config.splitlines().index("  - pymdownx.detailz") + 1
+    result = run_validate(other)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"mkdocs.yml:{line}:1: the Markdown extension `pymdownx.detailz` that mkdocs.yml names cannot be loaded "
+        "(No module named 'pymdownx.detailz'); correct its name or its settings."
+    )
+
+
 def test_outside_a_project_the_command_says_so_and_exits_2(tmp_path: Path) -> None:
     assert not any((folder / "mkdocs.yml").exists() for folder in (tmp_path, *tmp_path.parents))
     result = run_validate(tmp_path)

@@ -91,7 +91,19 @@ def site_settings(root: Path) -> tuple[Path, MarkdownTexts]:
         docs_dir, extensions, settings = _settings_at(file, file.stat().st_mtime_ns)
     except FileNotFoundError:
         docs_dir, extensions, settings = "docs", (), ()
-    return root / docs_dir, site_markdown(extensions, settings)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise InvalidInput([Problem("mkdocs.yml", *where, f"mkdocs.yml cannot be read ({getattr(err, 'problem', None) or err}); correct it.")]) from None
+    try:
+        return root / docs_dir, site_markdown(extensions, settings)
+    except Exception as err:  # noqa: BLE001 (an extension mkdocs.yml names that does not load: said, not a traceback)
+        lines = file.read_text(encoding="utf-8").splitlines()
+        named = next((name for name in extensions if name in str(err)), extensions[0] if extensions else "")
+        line = next((n for n, text in enumerate(lines, 1) if named and named in text), 1)
+        raise InvalidInput([Problem("mkdocs.yml", line, 1, (
+            f"the Markdown extension `{named}` that mkdocs.yml names cannot be loaded ({err}); correct its name or its settings."
+        ))]) from None
 
 
 class _ConfigLoader(yaml.UnsafeLoader):
