@@ -14,6 +14,7 @@ from pathlib import Path
 from .loading import EVENTS_FILE, OWNERS_FILE, challenge_files, collect, load_events, load_files, misnamed_files
 from .problems import InvalidInput, Problem
 from .project import CONFIG_FILE, project_root
+from .workflow_commands import annotation_lines, in_github_actions
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     except InvalidInput as err:
         print(err.report(), file=sys.stderr)
+        if in_github_actions():
+            # In a pull request's checks, each problem is also shown beside its line in "Files changed".
+            print(annotation_lines(err.problems), file=sys.stderr)
         return 1
     count = len(catalogue.challenges)
     print(f"{count} challenge file{'s' if count != 1 else ''} checked: no problems.")
