@@ -50,7 +50,10 @@ PAYLOADS = {
     "details": ("<details open><summary>x</summary>y</details>", "<details>"),
     "heading": ("<h2>A second title</h2>", "<h2>"),
     "unclosed emphasis": ("<p><em>x</p>", "<em not closed>"),
-    "style property other than alignment": ('<table><tbody><tr><td style="text-align: left; color: red">x</td></tr></tbody></table>', "<td style='text-align:left;color:red'>"),
+    "style property other than alignment": (
+        '<table><tbody><tr><td style="text-align: left; color: red">x</td></tr></tbody></table>',
+        "<td style='text-align:left;color:red'>",
+    ),
 }
 
 
@@ -87,7 +90,7 @@ HARMLESS_MARKDOWN = [
     "5 < 10 and 3 > 2, a<3 heart.",
     "Replace {WORD} with the name; {: this} is text.",
     "Read <https://example.org/guide> or write to <office@example.org>.",
-    "A [link](https://example.org/a_b) and a [reference][r].\n\n[r]: https://example.org/r \"Title\"",
+    'A [link](https://example.org/a_b) and a [reference][r].\n\n[r]: https://example.org/r "Title"',
     "- one\n- two\n\n1. first\n2. second\n\n> quoted\n\n---\n\nEnd.",
     "E-invoice\n:   An invoice in a fixed format.",
     "GDPR applies.\n\n*[GDPR]: General Data Protection Regulation",
@@ -119,7 +122,7 @@ REFUSED_MARKDOWN = {
     "box": ("!!! note\n    Boxed", "contains a box"),
     "details": ("??? note\n    Hidden", "contains a box"),
     "table of contents": ("[TOC]", "contains `[TOC]`"),
-    "attribute list": ("Text\n{: onclick=\"alert(1)\"}", "contains an attribute list"),
+    "attribute list": ('Text\n{: onclick="alert(1)"}', "contains an attribute list"),
     "raw video": ('<video src="https://example.org/v.mp4"></video>', "contains HTML (`<video…`)"),
 }
 
@@ -133,12 +136,61 @@ def test_markdown_that_renders_beyond_the_allow_list_is_refused_with_its_fix(tex
 
 # Pieces of prose and Markdown that need no rendering on their own; put together, some do (a line of
 # `-` under text, four spaces): those the screen sends to rendering, the rest must render within the list.
-PROSE_PIECES = st.sampled_from([
-    "a", "b c", "Æble ø", " ", "  ", "    ", "\n", "\n\n", "  \n", "-", "- ", "+ ", "* ", "1. ", "2) ", "=", "*", "**", "_", "__", ":", ":   ", "!", "?",
-    "(", ")", ">", "> ", "&", "&amp;", "&lt;", "&#60;", "&#x3C;script&#x3E;", "`", "``", "~", "^", "%", "\"", "'", "---", "***", "___",
-    "https://example.org/x", "javascript:alert(1)", "mailto:a@b.dk", "www.example.org",
-    "[a](https://example.org/)", "[*a*](https://example.org/x_y)", "[a](mailto:a@b.dk)", "[`a`](http://example.org/)",
-])
+PROSE_PIECES = st.sampled_from(
+    [
+        "a",
+        "b c",
+        "Æble ø",
+        " ",
+        "  ",
+        "    ",
+        "\n",
+        "\n\n",
+        "  \n",
+        "-",
+        "- ",
+        "+ ",
+        "* ",
+        "1. ",
+        "2) ",
+        "=",
+        "*",
+        "**",
+        "_",
+        "__",
+        ":",
+        ":   ",
+        "!",
+        "?",
+        "(",
+        ")",
+        ">",
+        "> ",
+        "&",
+        "&amp;",
+        "&lt;",
+        "&#60;",
+        "&#x3C;script&#x3E;",
+        "`",
+        "``",
+        "~",
+        "^",
+        "%",
+        '"',
+        "'",
+        "---",
+        "***",
+        "___",
+        "https://example.org/x",
+        "javascript:alert(1)",
+        "mailto:a@b.dk",
+        "www.example.org",
+        "[a](https://example.org/)",
+        "[*a*](https://example.org/x_y)",
+        "[a](mailto:a@b.dk)",
+        "[`a`](http://example.org/)",
+    ]
+)
 
 
 @settings(max_examples=3000, deadline=None)

@@ -10,6 +10,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
+from conftest import build, copy_project, serve
 from govtech.cli import main
 from govtech.loading import load_catalogue
 from govtech.problems import InvalidInput
@@ -17,7 +18,6 @@ from govtech.rendering import render_pages
 from govtech.site_files import site_files
 from govtech.validation import schema_problems
 from govtech.yaml_reader import read_yaml
-from conftest import build, copy_project, serve
 from mutations import REAL, mutated
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +49,7 @@ def test_the_command_reports_a_mutation_with_exit_status_1_and_no_traceback(tmp_
     (tmp_path / "invoicing.yml").write_text(REAL["invoicing.yml"].replace("da:", "da:\n  title: [1\n", 1))
     assert main(["--dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
-    assert "Traceback" not in err and all(PROBLEM_LINE.match(l) for l in err.splitlines()[:-1])
+    assert "Traceback" not in err and all(PROBLEM_LINE.match(line) for line in err.splitlines()[:-1])
 
 
 def test_a_file_over_the_size_limit_is_refused_without_reading_it(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -93,15 +93,18 @@ def test_dangerous_text_is_rejected_with_a_line(tmp_path: Path, capsys: pytest.C
     data["en"]["background"] = payload
     (tmp_path / "invoicing.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     assert main(["--dir", str(tmp_path)]) == 1
-    assert re.search(r"invoicing\.yml:\d+:\d+: `en\.background` (contains HTML|links to|shows an image|contains a heading|contains an attribute list)", capsys.readouterr().err)
+    assert re.search(
+        r"invoicing\.yml:\d+:\d+: `en\.background` (contains HTML|links to|shows an image|contains a heading|contains an attribute list)",
+        capsys.readouterr().err,
+    )
 
 
 # Payloads that pass validation as text: they must reach the reader as text, never as markup.
 ACCEPTED = {
     "title": 'Quote " and ampersand & and &lt;script&gt;alert(1)&lt;/script&gt;',
     "summary": "Entities &#60;img src=x onerror=alert(1)&#62; and [fake](link) *stars* `code` end.",
-    "question": "What if &#x3C;script&#x3E;alert(1) and {% raw %} and 3 < 4 > 2 and \"quotes\" appear?",
-    "background": "A [link with a quote](https://example.org/\"onmouseover=\"alert(1)) and &lt;svg onload=alert(1)&gt; and <3 hearts.",
+    "question": 'What if &#x3C;script&#x3E;alert(1) and {% raw %} and 3 < 4 > 2 and "quotes" appear?',
+    "background": 'A [link with a quote](https://example.org/"onmouseover="alert(1)) and &lt;svg onload=alert(1)&gt; and <3 hearts.',
     "looking_for": "[x](https://example.org/ 'title\" onmouseover=\"alert(1)') and a rule:\n\n---\n\nafter it.",
 }
 
@@ -123,8 +126,13 @@ def test_payloads_that_pass_validation_never_run_in_the_browser(tmp_path: Path, 
     assert result.returncode == 0, result.output
     with serve(result.site) as base:
         page = browser.new_page()
-        dialogs = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        dialogs: list[str] = []
+
+        def dismissed(dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", dismissed)
         for path in ("challenges/", "challenges/invoicing/", "en/challenges/invoicing/", "de/challenges/"):
             page.goto(base + path)
             page.hover("article")

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from conftest import copy_project
 from govtech.cli import main
 from govtech.loading import site_settings
 from govtech.validation import schema_problems, text_problems
 from govtech.yaml_reader import read_yaml
-from conftest import copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_OF = {"_owners.yml": "owners", "_events.yml": "events"}
@@ -34,23 +35,67 @@ CASES = {
     "tab indentation": (replaced("  title: Flere", "\ttitle: Flere"), 8, "a tab is used for indentation; YAML needs spaces"),
     "duplicate key": (replaced("theme: invoicing\n", "theme: invoicing\ntheme: data-ethics\n"), 4, "`theme` is written twice (first on line 3); keep one"),
     "`on` read as yes/no": (replaced("  title: Flere virksomheder på e-faktura", "  title: on"), 8, "YAML reads `on` as yes/no, not as text; put it in quotes"),
-    "`yes` read as yes/no": (replaced("  question: Hvordan kan digital teknologi øge", "  question: yes\n  x_question: øge"), 10, "`da.question`: YAML reads `yes` as yes/no"),
-    "number for text": (replaced("  title: Flere virksomheder på e-faktura", "  title: 2020"), 8, "YAML reads `2020` as a number, not as text; put it in quotes"),
+    "`yes` read as yes/no": (
+        replaced("  question: Hvordan kan digital teknologi øge", "  question: yes\n  x_question: øge"),
+        10,
+        "`da.question`: YAML reads `yes` as yes/no",
+    ),
+    "number for text": (
+        replaced("  title: Flere virksomheder på e-faktura", "  title: 2020"),
+        8,
+        "YAML reads `2020` as a number, not as text; put it in quotes",
+    ),
     "empty value": (replaced("  title: Flere virksomheder på e-faktura", "  title:"), 8, "`da.title` is empty; write the text after `title:`"),
-    "impossible date": (replaced("status: closed\n", "status: closed\ndates:\n  published: 2019-02-30\n"), 7, "`dates.published`: 2019-02-30 does not exist: February 2019 has 28 days."),
-    "date in another order": (replaced("status: closed\n", "status: closed\ndates:\n  published: 30-01-2019\n"), 7, "`dates.published`: `30-01-2019` is not a date; write it as YYYY-MM-DD"),
-    "deadline before publication": (replaced("status: closed\n", "status: closed\ndates:\n  published: 2019-03-01\n  deadline: 2019-02-01\n"), 8, "the deadline 2019-02-01 is before the publication date 2019-03-01; correct one of them"),
-    "id not the file name": (replaced("id: invoicing", "id: invoice"), 2, "the id `invoice` must equal the file name; write `id: invoicing` or rename the file to invoice.yml"),
+    "impossible date": (
+        replaced("status: closed\n", "status: closed\ndates:\n  published: 2019-02-30\n"),
+        7,
+        "`dates.published`: 2019-02-30 does not exist: February 2019 has 28 days.",
+    ),
+    "date in another order": (
+        replaced("status: closed\n", "status: closed\ndates:\n  published: 30-01-2019\n"),
+        7,
+        "`dates.published`: `30-01-2019` is not a date; write it as YYYY-MM-DD",
+    ),
+    "deadline before publication": (
+        replaced("status: closed\n", "status: closed\ndates:\n  published: 2019-03-01\n  deadline: 2019-02-01\n"),
+        8,
+        "the deadline 2019-02-01 is before the publication date 2019-03-01; correct one of them",
+    ),
+    "id not the file name": (
+        replaced("id: invoicing", "id: invoice"),
+        2,
+        "the id `invoice` must equal the file name; write `id: invoicing` or rename the file to invoice.yml",
+    ),
     "unknown owner": (replaced("owner: erst", "owner: ersst"), 4, "unknown owner `ersst` (did you mean `erst`?); use a key from challenges/_owners.yml"),
     "unknown theme": (replaced("theme: invoicing", "theme: invoice"), 3, "`invoice` is not a known theme (did you mean `invoicing`?); use one of: data-ethics"),
     "unknown status": (replaced("status: closed", "status: closd"), 5, "`closd` is not a known status (did you mean `closed`?); use one of:"),
-    "javascript: contact": (replaced("status: closed\n", "status: closed\ncontact: javascript:alert(1)\n"), 6, "`contact`: `javascript:alert(1)` must be a web address starting with https://"),
-    "javascript: in a Markdown link": (replaced("  background: |\n", "  background: |\n    Read [this](javascript:alert(1)).\n"), 12, "`da.background` links to `javascript:`; only https://, http:// and mailto: links are allowed"),
-    "raw HTML": (replaced("  background: |\n", "  background: |\n    <script>alert(1)</script>\n"), 12, "`da.background` contains HTML (`<script…`); write plain text or Markdown instead"),
-    "mailto: without an address": (replaced("status: closed\n", "status: closed\ncontact: mailto:office\n"), 6, "`contact`: `mailto:office` must be a web address starting with https:// or http://, or an e-mail address written as mailto:name@example.org"),
+    "javascript: contact": (
+        replaced("status: closed\n", "status: closed\ncontact: javascript:alert(1)\n"),
+        6,
+        "`contact`: `javascript:alert(1)` must be a web address starting with https://",
+    ),
+    "javascript: in a Markdown link": (
+        replaced("  background: |\n", "  background: |\n    Read [this](javascript:alert(1)).\n"),
+        12,
+        "`da.background` links to `javascript:`; only https://, http:// and mailto: links are allowed",
+    ),
+    "raw HTML": (
+        replaced("  background: |\n", "  background: |\n    <script>alert(1)</script>\n"),
+        12,
+        "`da.background` contains HTML (`<script…`); write plain text or Markdown instead",
+    ),
+    "mailto: without an address": (
+        replaced("status: closed\n", "status: closed\ncontact: mailto:office\n"),
+        6,
+        "`contact`: `mailto:office` must be a web address starting with https:// or http://, or an e-mail address written as mailto:name@example.org",
+    ),
     "summary too long": (replaced("  summary: Hvordan", "  summary: " + "lang " * 40 + "Hvordan"), 9, "`da.summary` is 3"),
     "unknown key": (replaced("  title:", "  titel:"), 8, "unknown field `titel` (did you mean `title`?)"),
-    "missing language block": ("\n".join(l for l in BASE.split("\nde:")[0].splitlines()) + "\n" + "en:" + BASE.split("\nen:")[1], 2, "the file is missing the field `de`; add it"),
+    "missing language block": (
+        "\n".join(line for line in BASE.split("\nde:")[0].splitlines()) + "\n" + "en:" + BASE.split("\nen:")[1],
+        2,
+        "the file is missing the field `de`; add it",
+    ),
     "reserved id": (replaced("id: invoicing", "id: index"), 2, "`id`: `index` is reserved for the site's own pages; choose another"),
     "alias": (replaced("owner: erst\n", "owner: &o erst\n") + "extra: *o\n", 47, "aliases (`*name`) are not allowed"),
     "empty file": ("# only a comment\n\n", 1, "the file is empty; copy challenges/_template.yml"),
@@ -69,7 +114,7 @@ def validate(folder: Path, capsys: pytest.CaptureFixture, *files: Path) -> tuple
     """Run the validator's entry point; its exit code and the problem lines it printed."""
     code = main([*(str(f) for f in files), "--dir", str(folder)])
     err = capsys.readouterr().err
-    return code, [l for l in err.splitlines() if l.startswith(str(folder))]
+    return code, [line for line in err.splitlines() if line.startswith(str(folder))]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -79,7 +124,7 @@ def test_each_mistake_is_named_with_its_line_and_fix(folder: Path, capsys: pytes
     file.write_text(text)
     code, lines = validate(folder, capsys, file)
     assert code == 1
-    assert any(l.startswith(f"{file}:{line}:") and message in l for l in lines), lines
+    assert any(reported.startswith(f"{file}:{line}:") and message in reported for reported in lines), lines
 
 
 PASTED = (
@@ -88,32 +133,59 @@ PASTED = (
 )
 TYPOGRAPHIC = (
     "the text starts with the typographic quotation mark {}, which YAML does not read as a quote; "
-    "put the text in straight quotes instead: \"…\" (typographic marks inside them stay part of the text)."
+    'put the text in straight quotes instead: "…" (typographic marks inside them stay part of the text).'
 )
 END_OF_BACKGROUND = "    e-fakturaen bliver det naturlige valg.\n"
 # The mistakes civil servants make, each with the one line the validator prints: line, column, message.
 MISTAKES = {
     "paragraph pasted without indentation": (replaced(END_OF_BACKGROUND, END_OF_BACKGROUND + "\nDet gælder også kommunerne.\n"), f"17:1: {PASTED}"),
     "paragraph pasted at the fields' indentation": (replaced(END_OF_BACKGROUND, END_OF_BACKGROUND + "\n  Det gælder også kommunerne.\n"), f"17:1: {PASTED}"),
-    "pasted paragraph that starts like a field": (replaced(END_OF_BACKGROUND, END_OF_BACKGROUND + "\n  Bemærk: det gælder også kommunerne.\n"), f"17:3: {PASTED}"),
-    "pasted paragraph that starts like a field, not indented": (replaced(END_OF_BACKGROUND, END_OF_BACKGROUND + "\nBemærk: det gælder også kommunerne.\n"), f"17:1: {PASTED}"),
+    "pasted paragraph that starts like a field": (
+        replaced(END_OF_BACKGROUND, END_OF_BACKGROUND + "\n  Bemærk: det gælder også kommunerne.\n"),
+        f"17:3: {PASTED}",
+    ),
+    "pasted paragraph that starts like a field, not indented": (
+        replaced(END_OF_BACKGROUND, END_OF_BACKGROUND + "\nBemærk: det gælder også kommunerne.\n"),
+        f"17:1: {PASTED}",
+    ),
     "first line of a text not indented": (replaced("  background: |\n    Mange", "  background: |\nMange"), f"12:1: {PASTED}"),
-    "typographic quotes around a text with a colon": (replaced("  title: Flere virksomheder på e-faktura", "  title: “Flere virksomheder: på e-faktura”"), "8:10: " + TYPOGRAPHIC.format("“")),
-    "guillemets used as quotes": (replaced("  title: Flere virksomheder på e-faktura", "  title: »Flere virksomheder på e-faktura«"), "8:10: " + TYPOGRAPHIC.format("»")),
-    "German quotes around a text with #": (replaced("  title: Flere virksomheder på e-faktura", "  title: „Flere virksomheder #1 på e-faktura“"), "8:10: " + TYPOGRAPHIC.format("„")),
-    "impossible day": (replaced("status: closed\n", "status: closed\ndates:\n  published: 2030-02-30\n"),
-                       "7:3: `dates.published`: 2030-02-30 does not exist: February 2030 has 28 days. Write a day that exists."),
-    "impossible month": (replaced("status: closed\n", "status: closed\ndates:\n  deadline: 2030-13-01\n"),
-                         "7:3: `dates.deadline`: 2030-13-01 does not exist: there is no month 13. Write the month as 01 to 12."),
-    "control character in quotes": (replaced("  title: Flere virksomheder på e-faktura", '  title: "Flere\\a virksomheder på e-faktura"'),
-                                    "8:10: the text holds the invisible control character U+0007, written as an escape with `\\` in quotes; delete the escape."),
-    "image as a reference link": (replaced("  background: |\n", "  background: |\n    ![Logo][logo]\n\n    [logo]: https://example.org/logo.png\n\n"),
-                                  "12:5: `da.background` shows an image (`![…]`); images are not allowed in challenge texts, link to the page instead: [text](https://…)."),
-    "image with brackets in its text": (replaced("  background: |\n", "  background: |\n    ![a [b] c](https://example.org/p.png)\n\n"),
-                                        "12:5: `da.background` shows an image (`![…]`); images are not allowed in challenge texts, link to the page instead: [text](https://…)."),
-    "code fence left open": (replaced("  background: |\n", "  background: |\n    ```\n"),
-                             "12:5: `da.background` opens something it does not close: a code block (a line of ``` or ~~~), an HTML comment (`<!--`) or HTML; "
-                             "on the page it would swallow the headings and texts after it. Delete it, or write plain text."),
+    "typographic quotes around a text with a colon": (
+        replaced("  title: Flere virksomheder på e-faktura", "  title: “Flere virksomheder: på e-faktura”"),
+        "8:10: " + TYPOGRAPHIC.format("“"),
+    ),
+    "guillemets used as quotes": (
+        replaced("  title: Flere virksomheder på e-faktura", "  title: »Flere virksomheder på e-faktura«"),
+        "8:10: " + TYPOGRAPHIC.format("»"),
+    ),
+    "German quotes around a text with #": (
+        replaced("  title: Flere virksomheder på e-faktura", "  title: „Flere virksomheder #1 på e-faktura“"),
+        "8:10: " + TYPOGRAPHIC.format("„"),
+    ),
+    "impossible day": (
+        replaced("status: closed\n", "status: closed\ndates:\n  published: 2030-02-30\n"),
+        "7:3: `dates.published`: 2030-02-30 does not exist: February 2030 has 28 days. Write a day that exists.",
+    ),
+    "impossible month": (
+        replaced("status: closed\n", "status: closed\ndates:\n  deadline: 2030-13-01\n"),
+        "7:3: `dates.deadline`: 2030-13-01 does not exist: there is no month 13. Write the month as 01 to 12.",
+    ),
+    "control character in quotes": (
+        replaced("  title: Flere virksomheder på e-faktura", '  title: "Flere\\a virksomheder på e-faktura"'),
+        "8:10: the text holds the invisible control character U+0007, written as an escape with `\\` in quotes; delete the escape.",
+    ),
+    "image as a reference link": (
+        replaced("  background: |\n", "  background: |\n    ![Logo][logo]\n\n    [logo]: https://example.org/logo.png\n\n"),
+        "12:5: `da.background` shows an image (`![…]`); images are not allowed in challenge texts, link to the page instead: [text](https://…).",
+    ),
+    "image with brackets in its text": (
+        replaced("  background: |\n", "  background: |\n    ![a [b] c](https://example.org/p.png)\n\n"),
+        "12:5: `da.background` shows an image (`![…]`); images are not allowed in challenge texts, link to the page instead: [text](https://…).",
+    ),
+    "code fence left open": (
+        replaced("  background: |\n", "  background: |\n    ```\n"),
+        "12:5: `da.background` opens something it does not close: a code block (a line of ``` or ~~~), an HTML comment (`<!--`) or HTML; "
+        "on the page it would swallow the headings and texts after it. Delete it, or write plain text.",
+    ),
 }
 
 
@@ -172,7 +244,9 @@ def test_a_tab_in_the_owners_file_is_reported_there_once_and_not_in_the_challeng
     line = owners.splitlines().index("\turl: https://sik.dk") + 1
     code, lines = validate(folder, capsys)
     assert code == 1
-    assert lines == [f"{folder / '_owners.yml'}:{line}:1: a tab is used for indentation (also on line {line + 1}); YAML needs spaces. Replace the tab with spaces."]
+    assert lines == [
+        f"{folder / '_owners.yml'}:{line}:1: a tab is used for indentation (also on line {line + 1}); YAML needs spaces. Replace the tab with spaces."
+    ]
 
 
 def test_a_challenge_saved_without_yml_is_named_with_its_new_name(folder: Path, capsys: pytest.CaptureFixture) -> None:
@@ -210,9 +284,9 @@ def test_the_command_checks_the_project_it_runs_in_not_the_one_it_was_installed_
     result = run_validate(other / "challenges")  # from a folder inside the project, as from an editor's terminal
     assert result.returncode == 1, result.stderr
     problems = result.stderr.splitlines()[:-1]
-    assert any(l.startswith("invoicing.yml:4:1: unknown owner `ersst`") for l in problems), problems
-    assert any(l.startswith("data-ethics.yml:") and "`da.title` is" in l and "the limit is 10" in l for l in problems), problems
-    assert any(l.startswith("_events.yml:") and "there is no page docs/seminar.md" in l for l in problems), problems
+    assert any(line.startswith("invoicing.yml:4:1: unknown owner `ersst`") for line in problems), problems
+    assert any(line.startswith("data-ethics.yml:") and "`da.title` is" in line and "the limit is 10" in line for line in problems), problems
+    assert any(line.startswith("_events.yml:") and "there is no page docs/seminar.md" in line for line in problems), problems
     assert run_validate(ROOT).returncode == 0
 
 
@@ -261,8 +335,8 @@ def test_every_problem_in_every_file_in_one_run(folder: Path, capsys: pytest.Cap
     (folder / "user-data.yml").write_text(replaced("id: invoicing", "id: user-data").replace("theme: invoicing", "theme: x").replace("  title:", "  titel:"))
     code, lines = validate(folder, capsys)
     assert code == 1
-    assert {Path(l.split(":")[0]).name for l in lines} == {"invoicing.yml", "data-ethics.yml", "user-data.yml"}
-    assert len([l for l in lines if "user-data.yml" in l]) >= 3  # theme, unknown key, missing title
+    assert {Path(line.split(":")[0]).name for line in lines} == {"invoicing.yml", "data-ethics.yml", "user-data.yml"}
+    assert len([line for line in lines if "user-data.yml" in line]) >= 3  # theme, unknown key, missing title
 
 
 def test_valid_files_pass_and_the_command_exits_zero() -> None:
@@ -294,7 +368,7 @@ def test_an_event_must_name_an_existing_page(folder: Path, capsys: pytest.Captur
     (folder / "invoicing.yml").write_text(BASE)
     code, lines = validate(folder, capsys)
     assert code == 1
-    assert any("_events.yml:7:3: `seminar.page`: there is no page docs/seminr.md" in l for l in lines), lines
+    assert any("_events.yml:7:3: `seminar.page`: there is no page docs/seminr.md" in line for line in lines), lines
 
 
 def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:

@@ -25,11 +25,31 @@ from typing import Any
 import markdown
 import nh3
 
-ALLOWED_TAGS = frozenset({
-    "p", "br", "hr", "a", "em", "strong", "code", "abbr", "blockquote",
-    "ul", "ol", "li", "dl", "dt", "dd",
-    "table", "thead", "tbody", "tr", "th", "td",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "p",
+        "br",
+        "hr",
+        "a",
+        "em",
+        "strong",
+        "code",
+        "abbr",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+    }
+)
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"style"}, "td": {"style"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Markdown tables align columns with `style="text-align: …"`; no other property.
@@ -177,7 +197,7 @@ class _Tokens(HTMLParser):
         return found
 
     def first_unclosed(self) -> str | None:
-        return (self.unclosed or self.open or [None])[0]
+        return next(iter(self.unclosed or self.open), None)
 
 
 def _style(value: str) -> str:
@@ -196,8 +216,8 @@ def sections(fragment: str, wanted: dict[str, Any], known: set[str]) -> list[tup
     found = []
     for index, (match, text) in enumerate(headings):
         if text in wanted:
-            end = next((m.start() for m, t in headings[index + 1:] if t in known or t in wanted), len(fragment))
-            found.append((wanted[text], fragment[match.end():end]))
+            end = next((m.start() for m, t in headings[index + 1 :] if t in known or t in wanted), len(fragment))
+            found.append((wanted[text], fragment[match.end() : end]))
     return found
 
 
@@ -268,13 +288,13 @@ class MarkdownTexts:
                 swallowing = True
                 html_of.append(None)
                 continue
-            html_of.append(None if swallowing else rendered[start:end.start()].strip("\n"))
+            html_of.append(None if swallowing else rendered[start : end.start()].strip("\n"))
             start, swallowing = end.end(), False
         # After the last text: what closes any fence (as text, when nothing was left open), then what the page
         # adds (footnotes); when a text was left open, what it swallowed.
         after = "" if swallowing else rendered[start:]
         if hasattr(self, "_closers") and after.startswith(self._closers):
-            after = after[len(self._closers):]
+            after = after[len(self._closers) :]
         return RenderedTexts(html_of, opened, after.strip("\n"), dict(md.references))
 
     def check_page(self, texts: list[str]) -> list[list[Markup]]:
@@ -292,7 +312,7 @@ class MarkdownTexts:
             # What the page adds after the texts (footnotes) belongs to the texts that ask for it.
             askers = [i for i, text in enumerate(texts) if "[^" in text] or [len(texts) - 1]
             found[askers[0]] += disallowed(rendered.after) or [Markup("div", None)]
-        for label, (url, title) in rendered.references.items():
+        for label, (url, _title) in rendered.references.items():
             # A definition renders nothing where it stands, but becomes the link wherever its label is used.
             if markups := disallowed(f'<a href="{html.escape(url)}">{html.escape(label)}</a>'):
                 definition = re.compile(rf"^[ >]*\[{re.escape(label)}\]:", re.IGNORECASE | re.MULTILINE)
@@ -359,13 +379,20 @@ def explain(markup: Markup, source: str) -> Explanation:
         address = _INVISIBLE.sub("", html.unescape(markup.value))
         scheme = _SCHEME.match(address)
         if scheme:
-            return Explanation(f"links to `{scheme.group(0)}`; only https://, http:// and mailto: links are allowed.", re.compile(re.escape(scheme.group(0)), re.IGNORECASE))
-        return Explanation(f"links to `{address[:60]}`, which is not a full address; write the whole address, starting with https://.", re.compile(re.escape(markup.value[:60])) if markup.value else None)
+            return Explanation(
+                f"links to `{scheme.group(0)}`; only https://, http:// and mailto: links are allowed.", re.compile(re.escape(scheme.group(0)), re.IGNORECASE)
+            )
+        return Explanation(
+            f"links to `{address[:60]}`, which is not a full address; write the whole address, starting with https://.",
+            re.compile(re.escape(markup.value[:60])) if markup.value else None,
+        )
     written = _written_tag(tag)
     if written.search(source):
         return Explanation(f"contains HTML (`<{tag}…`); write plain text or Markdown instead.", written)
     if tag == "img":
-        return Explanation("shows an image (`![…]`); images are not allowed in challenge texts, link to the page instead: [text](https://…).", re.compile(r"!\["))
+        return Explanation(
+            "shows an image (`![…]`); images are not allowed in challenge texts, link to the page instead: [text](https://…).", re.compile(r"!\[")
+        )
     if re.fullmatch(r"h[1-6]", tag):
         return Explanation(
             "contains a heading (a line starting with `#`, or a line of `=` or `-` under text); "
@@ -374,8 +401,7 @@ def explain(markup: Markup, source: str) -> Explanation:
         )
     if tag in ("pre", "code") or "highlight" in classes:
         return Explanation(
-            "contains a code block (lines indented by four spaces, or between lines of ``` or ~~~); "
-            "remove the extra indentation or the fence lines.",
+            "contains a code block (lines indented by four spaces, or between lines of ``` or ~~~); remove the extra indentation or the fence lines.",
             re.compile(r"```|~~~|^[ >]*(?: {4}|\t)", re.MULTILINE),
         )
     if tag in ("input", "label") or classes & {"task-list", "task-list-item", "task-list-control", "task-list-indicator"}:

@@ -46,9 +46,14 @@ def misnamed_files(directory: Path, display_root: Path) -> list[Problem]:
         stem = file.name
         while (suffix := Path(stem).suffix.lower()) in (".yml", ".yaml", ".txt", ".text"):
             stem = stem[: -len(suffix)]
-        problems.append(Problem(_shown(file, display_root), 1, 1, (
-            f"this file is not read, because only files whose names end in .yml are challenges; rename it to {stem}.yml."
-        )))
+        problems.append(
+            Problem(
+                _shown(file, display_root),
+                1,
+                1,
+                (f"this file is not read, because only files whose names end in .yml are challenges; rename it to {stem}.yml."),
+            )
+        )
     return problems
 
 
@@ -79,7 +84,7 @@ def collect(load_challenges, load_events, *checks) -> Catalogue:
         problems += err.problems
     for check in checks:
         problems += check()
-    if problems:
+    if problems or catalogue is None:
         raise InvalidInput(problems)
     return replace(catalogue, events=events)
 
@@ -93,17 +98,24 @@ def site_settings(root: Path) -> tuple[Path, MarkdownTexts]:
         docs_dir, extensions, settings = "docs", (), ()
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise InvalidInput([Problem("mkdocs.yml", *where, f"mkdocs.yml cannot be read ({getattr(err, 'problem', None) or err}); correct it.")]) from None
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise InvalidInput([Problem("mkdocs.yml", line, column, f"mkdocs.yml cannot be read ({getattr(err, 'problem', None) or err}); correct it.")]) from None
     try:
         return root / docs_dir, site_markdown(extensions, settings)
     except Exception as err:  # noqa: BLE001 (an extension mkdocs.yml names that does not load: said, not a traceback)
         lines = file.read_text(encoding="utf-8").splitlines()
         named = next((name for name in extensions if name in str(err)), extensions[0] if extensions else "")
         line = next((n for n, text in enumerate(lines, 1) if named and named in text), 1)
-        raise InvalidInput([Problem("mkdocs.yml", line, 1, (
-            f"the Markdown extension `{named}` that mkdocs.yml names cannot be loaded ({err}); correct its name or its settings."
-        ))]) from None
+        raise InvalidInput(
+            [
+                Problem(
+                    "mkdocs.yml",
+                    line,
+                    1,
+                    (f"the Markdown extension `{named}` that mkdocs.yml names cannot be loaded ({err}); correct its name or its settings."),
+                )
+            ]
+        ) from None
 
 
 class _ConfigLoader(yaml.UnsafeLoader):
@@ -132,7 +144,7 @@ def _settings_at(file: Path, mtime_ns: int) -> tuple[str, tuple[str, ...], tuple
     config = yaml.load(file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     names, settings = [], []
     for entry in config.get("markdown_extensions") or []:
-        for name, options in (entry.items() if isinstance(entry, dict) else [(entry, None)]):
+        for name, options in entry.items() if isinstance(entry, dict) else [(entry, None)]:
             names.append(str(name))
             if options:
                 settings.append((str(name), frozen(options)))
@@ -152,8 +164,12 @@ def load_events(file: Path, display_root: Path, root: Path | None = None) -> tup
     problems = doc.problems or schema_problems(doc, "events", root / "schema") + text_problems(doc, "events", markdown, root / "schema")
     if not problems:
         problems = [
-            doc.problem((key, "page"), f"`{key}.page`: there is no page {_shown(docs_dir, root)}/{value['page']}.md; write the path of the page that describes the event.")
-            for key, value in doc.data.items() if not (docs_dir / f"{value['page']}.md").exists()
+            doc.problem(
+                (key, "page"),
+                f"`{key}.page`: there is no page {_shown(docs_dir, root)}/{value['page']}.md; write the path of the page that describes the event.",
+            )
+            for key, value in doc.data.items()
+            if not (docs_dir / f"{value['page']}.md").exists()
         ]
     if problems:
         raise InvalidInput(problems)
@@ -173,7 +189,9 @@ def load_files(files: list[Path], owners_file: Path, display_root: Path, root: P
     schema_dir, (_, markdown) = root / "schema", site_settings(root)
 
     if len(files) > MAX_CHALLENGES:
-        raise InvalidInput([Problem(_shown(owners_file.parent, display_root), 1, 1, f"there are {len(files):,} challenge files; the limit is {MAX_CHALLENGES:,}.")])
+        raise InvalidInput(
+            [Problem(_shown(owners_file.parent, display_root), 1, 1, f"there are {len(files):,} challenge files; the limit is {MAX_CHALLENGES:,}.")]
+        )
     owners_doc = read_yaml(owners_file, _shown(owners_file, display_root))
     problems = list(owners_doc.problems)
     if owners_doc.data is not None:
@@ -242,14 +260,17 @@ def _questions(data: list[dict[str, Any]]) -> tuple[Question, ...]:
     for item in data:
         seen[item["date"]] = seen.get(item["date"], 0) + 1
         anchor = f"question-{item['date']}" + (f"-{seen[item['date']]}" if seen[item["date"]] > 1 else "")
-        questions.append(Question(
-            _day(item["date"]), anchor,
-            {lang: item[lang]["question"] for lang in LANGUAGES}, {lang: item[lang]["answer"] for lang in LANGUAGES},
-        ))
+        questions.append(
+            Question(
+                _day(item["date"]),
+                anchor,
+                {lang: item[lang]["question"] for lang in LANGUAGES},
+                {lang: item[lang]["answer"] for lang in LANGUAGES},
+            )
+        )
     return tuple(questions)
 
 
 def _outcome(data: dict[str, Any]) -> Outcome:
     """The result of the selection."""
     return Outcome({lang: data[lang] for lang in LANGUAGES}, tuple(Firm(f["name"], f.get("url")) for f in data.get("firms", ())))
-

@@ -30,8 +30,5 @@ class InvalidInput(Exception):
         lines = [str(p) for p in self.problems]
         files = len({p.path for p in self.problems})
         count = len(self.problems)
-        lines.append(
-            f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}. "
-            "Fix the lines above and try again."
-        )
+        lines.append(f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}. Fix the lines above and try again.")
         return "\n".join(lines)

@@ -83,7 +83,7 @@ def text_problems(doc: Document, name: str, markdown: MarkdownTexts, schema_dir:
             pages.setdefault(lang, []).append((path, value))
     problems = []
     for texts in pages.values():
-        for (path, value), found in zip(texts, markdown.check_page([value for _, value in texts])):
+        for (path, value), found in zip(texts, markdown.check_page([value for _, value in texts]), strict=True):
             messages: dict[str, Any] = {}
             for markup in found:
                 explanation = explain(markup, value)
@@ -110,7 +110,9 @@ def page_problems(page_html: str, headings: dict[str, str], lang: str, source: P
     validator missed; it is reported at the text's line in `source` (shown as `shown`), as the validator would.
     """
     wanted = {headings[key]: tuple(part.format(lang=lang) for part in path) for key, path in PAGE_TEXTS.items() if key in headings}
-    found = [(path, markup) for path, section in sections(page_html, wanted, {v for v in headings.values() if isinstance(v, str)}) for markup in disallowed(section)]
+    found = [
+        (path, markup) for path, section in sections(page_html, wanted, {v for v in headings.values() if isinstance(v, str)}) for markup in disallowed(section)
+    ]
     if not found:
         return []
     doc = read_yaml(source, shown)
@@ -161,7 +163,9 @@ def challenge_problems(doc: Document, stem: str, owners: dict[str, Any]) -> list
         problems.append(doc.problem(("id",), f"the id `{data['id']}` must equal the file name; write `id: {stem}` or rename the file to {data['id']}.yml."))
     owner = data.get("owner")
     if isinstance(owner, str) and owner not in owners:
-        problems.append(doc.problem(("owner",), f"unknown owner `{owner}`{_suggest(owner, owners)}; use a key from challenges/_owners.yml, or add the authority there."))
+        problems.append(
+            doc.problem(("owner",), f"unknown owner `{owner}`{_suggest(owner, owners)}; use a key from challenges/_owners.yml, or add the authority there.")
+        )
     dates = data.get("dates") if isinstance(data.get("dates"), dict) else {}
     published, deadline = _date(dates.get("published")), _date(dates.get("deadline"))
     if published and deadline and deadline < published:
@@ -211,10 +215,7 @@ def _explain(error: ValidationError, doc: Document) -> list[Problem]:
         return problems
     if kind == "required":
         where = f"`{field}`" if path else "the file"
-        return [
-            doc.problem(path, f"{where} is missing the field `{key}`; add it (see challenges/_template.yml).")
-            for key in expected if key not in value
-        ]
+        return [doc.problem(path, f"{where} is missing the field `{key}`; add it (see challenges/_template.yml).") for key in expected if key not in value]
     if kind == "type":
         return [doc.problem(path, _type_message(field, expected, value, doc.written.get(path)))]
     if kind == "enum":
@@ -253,9 +254,9 @@ def _type_message(field: str, expected: str, value: Any, written: str | None) ->
         if value is None:
             return f"`{field}` is empty; write the text after `{field.split('.')[-1]}:`."
         if isinstance(value, bool):
-            return f"`{field}`: YAML reads `{written}` as yes/no, not as text; put it in quotes: \"{written}\"."
+            return f'`{field}`: YAML reads `{written}` as yes/no, not as text; put it in quotes: "{written}".'
         if isinstance(value, (int, float)):
-            return f"`{field}`: YAML reads `{written}` as a number, not as text; put it in quotes: \"{written}\"."
+            return f'`{field}`: YAML reads `{written}` as a number, not as text; put it in quotes: "{written}".'
         return f"`{field}` must be a single text, not a list or a group of fields."
     if expected == "object":
         return f"`{field or 'the file'}` must be a group of fields, written as indented `name: value` lines below it."

@@ -110,9 +110,7 @@ class Document:
             indent = min((len(self.lines[i]) - len(self.lines[i].lstrip(" ")) for i in body), default=0)
             starts = [(i, indent) for i in body]
         else:
-            starts = [(first, column)] + [
-                (i, len(self.lines[i]) - len(self.lines[i].lstrip(" "))) for i in range(first + 1, min(end + 1, len(self.lines)))
-            ]
+            starts = [(first, column)] + [(i, len(self.lines[i]) - len(self.lines[i].lstrip(" "))) for i in range(first + 1, min(end + 1, len(self.lines)))]
         for index, offset in starts:
             match = pattern.search(self.lines[index][offset:])
             if match:
@@ -135,7 +133,7 @@ def read_yaml(file: Path, display_path: str) -> Document:
         line = raw[: err.start].count(b"\n") + 1
         column = len(raw[raw.rfind(b"\n", 0, err.start) + 1 : err.start].decode("utf-8", "replace")) + 1
         return _fail(doc, line, column, "the file is not UTF-8 text; save it with the encoding UTF-8.")
-    if not text.strip() or all(l.lstrip().startswith("#") or not l.strip() for l in text.splitlines()):
+    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
         return _fail(doc, 1, 1, "the file is empty; copy challenges/_template.yml and fill it in.")
     doc.source = text
     tabs = sorted({text.count("\n", 0, m.start()) + 1 for m in _TAB_INDENT.finditer(text)}) if "\t" in text else []
@@ -179,18 +177,26 @@ def _syntax_error(err: yaml.MarkedYAMLError, doc: Document) -> tuple[int, int, s
             return mark.line + 1, quote + 1, _quote_message(doc.lines[mark.line][quote])
     if err.context == "while scanning a simple key" and err.context_mark:
         mark = err.context_mark
-        return mark.line + 1, mark.column + 1, (
-            "YAML cannot read this line: it is not a field (`name: value`) and not indented under one. "
-            "If it continues the text above it, indent it like that text; a text of several lines starts with `|` after the field name."
+        return (
+            mark.line + 1,
+            mark.column + 1,
+            (
+                "YAML cannot read this line: it is not a field (`name: value`) and not indented under one. "
+                "If it continues the text above it, indent it like that text; a text of several lines starts with `|` after the field name."
+            ),
         )
     if err.context == "while scanning a quoted scalar" and err.context_mark:
         mark = err.context_mark
         return mark.line + 1, mark.column + 1, "YAML syntax error: the quotation mark that starts here is never closed; add the closing quotation mark."
     mark = err.problem_mark or err.context_mark
     what = err.problem or "the YAML is malformed"
-    return mark.line + 1, mark.column + 1, (
-        f"YAML syntax error: {what}. Check the indentation, and put text that holds a colon "
-        "followed by a space, or starts with a special character, in quotes."
+    return (
+        mark.line + 1,
+        mark.column + 1,
+        (
+            f"YAML syntax error: {what}. Check the indentation, and put text that holds a colon "
+            "followed by a space, or starts with a special character, in quotes."
+        ),
     )
 
 
@@ -198,14 +204,14 @@ def _typographic_quote(line: str) -> int | None:
     """The column (0-based) of a typographic quotation mark that starts the value on `line`, if one does."""
     match = re.match(r"^ *(?:- +)*(?:[^\s#:][^:#]*?:[ \t]+)?(?:- +)?", line)
     at = match.end() if match else 0
-    return at if line[at:at + 1] and line[at] in _OPENING_QUOTES else None
+    return at if line[at : at + 1] and line[at] in _OPENING_QUOTES else None
 
 
 def _quote_message(mark: str) -> str:
     """What to write instead of a text wrapped in typographic quotation marks."""
     return (
         f"the text starts with the typographic quotation mark {mark}, which YAML does not read as a quote; "
-        "put the text in straight quotes instead: \"…\" (typographic marks inside them stay part of the text)."
+        'put the text in straight quotes instead: "…" (typographic marks inside them stay part of the text).'
     )
 
 
@@ -278,14 +284,20 @@ def _build(node: yaml.Node, path: FieldPath, doc: Document, seen: set[int], dept
         # Only a double-quoted text can hold escapes ("\a"); the file's own characters are checked above.
         control = _VALUE_CONTROL.search(node.value) if node.style == '"' else None
         if control:
-            doc.problems.append(Problem(doc.path, *here, (
-                f"the text holds the invisible control character U+{ord(control.group(0)):04X}, "
-                "written as an escape with `\\` in quotes; delete the escape."
-            )))
+            doc.problems.append(
+                Problem(
+                    doc.path,
+                    *here,
+                    (
+                        f"the text holds the invisible control character U+{ord(control.group(0)):04X}, "
+                        "written as an escape with `\\` in quotes; delete the escape."
+                    ),
+                )
+            )
             return None
         if not node.style and node.value[:1] in _OPENING_QUOTES and len(node.value) > 1:
             line = doc.lines[node.end_mark.line] if node.end_mark.line < len(doc.lines) else ""
-            if node.value[-1] in _CLOSING_QUOTES or line[node.end_mark.column:].lstrip().startswith("#"):
+            if node.value[-1] in _CLOSING_QUOTES or line[node.end_mark.column :].lstrip().startswith("#"):
                 doc.problems.append(Problem(doc.path, *here, _quote_message(node.value[0])))
                 return None
     if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
