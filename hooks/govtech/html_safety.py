@@ -1,11 +1,12 @@
 """What a challenge text may become on a page: an allow-list, kept by nh3.
 
 A text's Markdown is rendered with the Markdown extensions the site's
-mkdocs.yml names, as the page will render it; the HTML may hold only what
-plain prose needs (`ALLOWED_TAGS`, `ALLOWED_ATTRIBUTES`, links to http,
-https and mailto addresses). Anything nh3 would change or remove is refused.
-The validator checks each text this way, and the build checks the sections
-of each challenge page with the same `disallowed()`: one answer for both.
+mkdocs.yml names, together with the other texts of its page, as the page
+will render it; the HTML may hold only what plain prose needs
+(`ALLOWED_TAGS`, `ALLOWED_ATTRIBUTES`, links to full http, https and mailto
+addresses). Anything nh3 would change or remove is refused. The validator
+checks each text this way, and the build checks the text sections of each
+rendered challenge page with the same `disallowed()`: one answer for both.
 
 Rendering is what costs (Python-Markdown takes a third of a millisecond for
 a paragraph, nh3 a hundredth); a text without any character that could make
@@ -25,31 +26,7 @@ from typing import Any
 import markdown
 import nh3
 
-ALLOWED_TAGS = frozenset(
-    {
-        "p",
-        "br",
-        "hr",
-        "a",
-        "em",
-        "strong",
-        "code",
-        "abbr",
-        "blockquote",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "th",
-        "td",
-    }
-)
+ALLOWED_TAGS = frozenset("p br hr a em strong code abbr blockquote ul ol li dl dt dd table thead tbody tr th td".split())
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"style"}, "td": {"style"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Markdown tables align columns with `style="text-align: …"`; no other property.

@@ -51,7 +51,7 @@ def misnamed_files(directory: Path, display_root: Path) -> list[Problem]:
                 _shown(file, display_root),
                 1,
                 1,
-                (f"this file is not read, because only files whose names end in .yml are challenges; rename it to {stem}.yml."),
+                f"this file is not read, because only files whose names end in .yml are challenges; rename it to {stem}.yml.",
             )
         )
     return problems
@@ -112,7 +112,7 @@ def site_settings(root: Path) -> tuple[Path, MarkdownTexts]:
                     "mkdocs.yml",
                     line,
                     1,
-                    (f"the Markdown extension `{named}` that mkdocs.yml names cannot be loaded ({err}); correct its name or its settings."),
+                    f"the Markdown extension `{named}` that mkdocs.yml names cannot be loaded ({err}); correct its name or its settings.",
                 )
             ]
         ) from None
