@@ -19,7 +19,7 @@ rm -rf .site-new && $(1) build --strict --site-dir .site-new || { rm -rf .site-n
 rm -rf .site-old && { [ ! -d site ] || mv site .site-old; } && mv .site-new site && rm -rf .site-old
 endef
 
-.PHONY: help serve build build-properdocs properdocs-check validate lint format test test-fast bench lighthouse clean
+.PHONY: help serve build build-properdocs properdocs-check validate translations lint format test test-fast bench lighthouse clean
 
 serve: $(VENV)/.site ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
@@ -38,6 +38,9 @@ properdocs-check: $(VENV)/.test $(PROPERDOCS_VENV)/.installed ## Build with MkDo
 
 validate: $(VENV)/.site ## Check challenge files (all, or FILES="challenges/a.yml ...")
 	$(BIN)/govtech-validate $(FILES)
+
+translations: $(VENV)/.site ## Texts changed in one language but not the others since they last changed together (git history; warnings only)
+	$(BIN)/govtech-translations
 
 lint: $(VENV)/.test ## ruff (lint and format) and mypy over hooks/ and tests/, every finding at once
 	@status=0; \
@@ -63,7 +66,7 @@ lighthouse: $(VENV)/.test ## Lighthouse scores of 9 pages (needs Node.js, npm, C
 	$(BIN)/python benchmarks/lighthouse.py
 
 clean: ## Remove what builds and tests leave (not the venvs)
-	rm -rf site .site-new .site-old docs/challenges docs/agencies/reference .pytest_cache .ruff_cache .mypy_cache
+	rm -rf site .site-new .site-old docs/challenges docs/agencies/reference docs/agencies/form .pytest_cache .ruff_cache .mypy_cache
 
 $(VENV)/.site: pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(call need-python,$(PYTHON),$(VENV))
