@@ -74,8 +74,11 @@ class Markup:
 
 def disallowed(fragment: str) -> list[Markup]:
     """What nh3 would change in the HTML `fragment`; empty when the allow-list keeps all of it."""
+    cleaned = _CLEANER.clean(fragment)
+    if cleaned == fragment:
+        return []  # nh3 kept every byte: most texts, found without parsing them twice (a tenth of the time)
     ours = _Tokens.of(fragment)
-    if ours.tokens == _Tokens.of(_CLEANER.clean(fragment)).tokens:
+    if ours.tokens == _Tokens.of(cleaned).tokens:
         return []
     return ours.outside_allow_list() or [Markup(ours.first_unclosed() or "?", "not closed")]
 
