@@ -189,6 +189,12 @@ PROSE_PIECES = st.sampled_from(
         "[*a*](https://example.org/x_y)",
         "[a](mailto:a@b.dk)",
         "[`a`](http://example.org/)",
+        "<https://example.org/a?b=1&c=2#d>",
+        "<http://example.org>",
+        "<office@example.org>",
+        "<mailto:office@example.org>",
+        "<a.b+c@example.org?subject=x>",
+        "[<https://example.org/>](https://example.org/)",
     ]
 )
 

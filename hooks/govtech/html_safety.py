@@ -211,12 +211,17 @@ def sections(fragment: str, wanted: dict[str, Any], known: set[str]) -> list[tup
 _TRIGGER_CHARACTERS = ("<", "{", "#", "|", "\t", "\\", "[", "]", "!!!", "???", "```", "~~~", "    ")
 # A line of only = or - (after quote marks): under a text line, a heading.
 _TRIGGER_LINES = re.compile(r"\n[ >]*(?:=+|-+)[ \t]*(?=\n|$)")
+# `<https://…>` and `<name@example.org>`: Markdown's autolinks, to a web or an e-mail address.
+_PLAIN_AUTOLINK = re.compile(r"<(?:https?://[^\s<>\"'`\\]+|(?:mailto:)?[^\s<>\"'`\\!@:]+@[^\s<>\"'`\\@]+)>")
 # `[text](https://…)`, not an image, not escaped, not part of a reference.
-_PLAIN_LINK = re.compile(r"(?<![!\\\]])\[([^\[\]\n]*)\]\((?:https?|mailto):[^\s()<>\"'\\]+\)")
+_PLAIN_LINK = re.compile(r"(?<![!\\\]])\[([^\[\]\n\0]*)\]\((?:https?|mailto):[^\s()<>\"'\\]+\)")
 
 
 def _needs_rendering(text: str) -> bool:
     """Whether `text` could render to anything outside the allow-list."""
+    if "<" in text:
+        # A NUL (never in a text: the reader refuses it) stands for the link, and keeps it out of a link's text.
+        text = _PLAIN_AUTOLINK.sub("\0", text)
     if "](" in text:
         text = _PLAIN_LINK.sub(r"\1", text)
     return any(trigger in text for trigger in _TRIGGER_CHARACTERS) or bool(_TRIGGER_LINES.search("\n" + text))
@@ -280,23 +285,26 @@ class MarkdownTexts:
     def check_page(self, texts: list[str]) -> list[list[Markup]]:
         """For each of a page's texts, what it renders to (where it stands on the page) that the allow-list does not keep."""
         found: list[list[Markup]] = [[] for _ in texts]
-        if not any(_needs_rendering(text) for text in texts):
+        # Only texts that could hold markup are rendered, together: the others define nothing (no link
+        # reference, footnote or abbreviation) and open nothing, so they cannot change what these become.
+        marked = [index for index, text in enumerate(texts) if _needs_rendering(text)]
+        if not marked:
             return found
-        rendered = self.render(texts)
-        for index, html_of in enumerate(rendered.html):
-            if rendered.opened[index]:
+        rendered = self.render([texts[index] for index in marked])
+        for index, html_of, opened in zip(marked, rendered.html, rendered.opened, strict=True):
+            if opened:
                 found[index].append(Markup("text", "not closed"))
             elif html_of is not None:
                 found[index] += disallowed(html_of)
         if rendered.after:
             # What the page adds after the texts (footnotes) belongs to the texts that ask for it.
-            askers = [i for i, text in enumerate(texts) if "[^" in text] or [len(texts) - 1]
+            askers = [index for index in marked if "[^" in texts[index]] or [marked[-1]]
             found[askers[0]] += disallowed(rendered.after) or [Markup("div", None)]
         for label, (url, _title) in rendered.references.items():
             # A definition renders nothing where it stands, but becomes the link wherever its label is used.
             if markups := disallowed(f'<a href="{html.escape(url)}">{html.escape(label)}</a>'):
                 definition = re.compile(rf"^[ >]*\[{re.escape(label)}\]:", re.IGNORECASE | re.MULTILINE)
-                found[next((i for i, text in enumerate(texts) if definition.search(text)), len(texts) - 1)] += markups
+                found[next((index for index in marked if definition.search(texts[index])), marked[-1])] += markups
         return found
 
     def check(self, text: str) -> list[Markup]:
