@@ -50,7 +50,7 @@ from govtech.urls import lang_prefix, page_url
 from govtech.validation import page_problems
 from govtech_mkdocs.build_state import build_state
 from govtech_mkdocs.language_split import search_indexes
-from govtech_mkdocs.page_data import changed_line, language_root, last_changed, structured_data
+from govtech_mkdocs.page_data import changed_line, docs_folder, language_root, last_changed, structured_data
 from govtech_mkdocs.theme_patches import labelled_checklists, patched_html, translated_permalinks
 
 Handler = TypeVar("Handler", bound=Callable[..., Any])
@@ -72,10 +72,12 @@ def _reported(handler: Handler) -> Handler:
 @event_priority(50)
 @_reported
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Before each language's build: check the YAML (once per build), refresh generated pages, translate the chrome."""
+    """Before each language's build: check the YAML and refresh the generated pages (once per build), translate the chrome."""
     _publisher(config)  # checked first: a real address without the publisher's details builds nothing
     state = build_state(config)
-    sync_generated(Path(config.docs_dir), GENERATED_DIRS, state.site.pages)
+    if not state.pages_synced:  # the other languages' builds would only read every page back and compare it
+        sync_generated(Path(config.docs_dir), GENERATED_DIRS, state.site.pages)
+        state.pages_synced = True
     for language in config.plugins["i18n"].config.languages:
         strings = ui_strings(language.locale)
         language.site_name = strings["site_name"]
@@ -185,9 +187,9 @@ def _repository(config: MkDocsConfig) -> str | None:
 
 def _add_edit_link(context: dict[str, Any], page: Page, config: MkDocsConfig) -> None:
     """Point the page at its source in GitHub's web editor (overrides/partials/actions.html shows the link), when a repository is configured."""
-    project, docs_dir = Path(config.config_file_path).parent.resolve(), Path(config.docs_dir).resolve()
-    docs = docs_dir.relative_to(project).as_posix() if docs_dir.is_relative_to(project) else "docs"
-    page.edit_url = edit_url(_repository(config), source_file(page.file.src_uri, docs, project))
+    project = Path(config.config_file_path).parent
+    if repository := _repository(config):
+        page.edit_url = edit_url(repository, source_file(page.file.src_uri, docs_folder(Path(config.docs_dir), project), project))
     context["edit_label"] = edit_label(page.file.src_uri, ui_strings(_language(config)))
 
 

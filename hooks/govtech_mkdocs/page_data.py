@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +48,14 @@ def last_changed(site: SiteBuild, src_uri: str, docs_dir: Path, project_dir: Pat
     """When the content of the page made from `src_uri` last changed: its own file's history, or the files a generated page is made from."""
     if site.history is None:
         return None
-    docs = docs_dir.resolve().relative_to(project_dir.resolve()).as_posix() if docs_dir.resolve().is_relative_to(project_dir.resolve()) else "docs"
-    return page_changed(src_uri, site.page_dates, site.history, docs)
+    return page_changed(src_uri, site.page_dates, site.history, docs_folder(docs_dir, project_dir))
+
+
+@lru_cache(maxsize=8)
+def docs_folder(docs_dir: Path, project_dir: Path) -> str:
+    """The docs folder as the project names it (`docs`): resolved once, not for every page of every language."""
+    docs, project = docs_dir.resolve(), project_dir.resolve()
+    return docs.relative_to(project).as_posix() if docs.is_relative_to(project) else "docs"
 
 
 def changed_line(day: date | None, lang: str, strings: dict[str, Any]) -> str | None:
