@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 
 STRINGS_DIR = Path(__file__).with_name("strings")
+# libyaml's parser where PyYAML has it: the same texts, a tenth of the time.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def ui_strings(lang: str) -> dict[str, Any]:
@@ -20,4 +22,4 @@ def ui_strings(lang: str) -> dict[str, Any]:
 @lru_cache(maxsize=8)
 def _read(file: Path, mtime_ns: int) -> dict[str, Any]:
     """The texts in `file` as it was at `mtime_ns`."""
-    return yaml.safe_load(file.read_text(encoding="utf-8"))
+    return yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER)
