@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_checks import site_pages, visit
+from browser_checks import axe_violations, site_pages, visit
 from built_pages import LANGUAGES
 from conftest import build, copy_project, serve
 
@@ -62,12 +62,15 @@ def test_html_lang_matches_the_page_language(visits) -> None:
 def test_the_check_fails_when_a_page_gains_a_violation(tmp_path: Path, browser) -> None:
     project = copy_project(tmp_path / "project")
     home = project / "docs" / "index.md"
-    home.write_text(home.read_text() + '\n<a href="#"></a>\n\n<p style="color:#bbbbbb">Hard to read</p>\n')
+    home.write_text(home.read_text() + '\n<a href="#"></a>\n\n<p id="faint">Hard to read</p>\n')
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     with serve(result.site) as base:
         page = browser.new_page()
-        found = visit(page, base).violations
+        visit(page, base, run_axe=False)
+        # The site's Content-Security-Policy refuses style attributes in markup; a script may still set one.
+        page.evaluate("document.getElementById('faint').style.color = '#bbbbbb'")
+        found = axe_violations(page)
         page.close()
     assert any(v.startswith("link-name:") for v in found), found
     assert any(v.startswith("color-contrast:") for v in found), found

@@ -318,7 +318,7 @@ def test_the_browser_refuses_what_the_schema_refuses(served_site, context) -> No
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_form_is_labelled_described_and_reachable_by_tab(served_site, browser, lang: str) -> None:
     base, _ = served_site
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)  # axe-core is injected inline
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     found = visit(tab, base + prefix(lang) + FORM)
     assert found.violations == [] and found.lang == lang
@@ -357,7 +357,7 @@ def test_the_form_is_labelled_described_and_reachable_by_tab(served_site, browse
         tab.keyboard.press("Tab")
         assert tab.evaluate("document.activeElement.id || document.activeElement.textContent.trim()") == expected
     # With the file shown, once the focused button's colour transition has ended (axe reads colours as they are).
-    tab.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    tab.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     assert axe_violations(tab) == []
     context.close()
 

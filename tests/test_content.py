@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from govtech.rendering import GENERATED_DIRS
 
 from built_pages import LANGUAGES, article, page, prefix, text
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-GENERATED = ("challenges", "agencies/reference")
+GENERATED = GENERATED_DIRS
 
 
 def danish_pages() -> list[Path]:

@@ -90,7 +90,7 @@ def test_without_a_repository_no_page_links_to_an_editor(site: Path) -> None:
 def test_the_edit_link_is_read_in_the_page_language_and_passes_axe(with_repository, browser) -> None:
     _, site = with_repository
     with serve(site) as base:
-        context = browser.new_context(bypass_csp=True)  # axe-core is injected as an inline script
+        context = browser.new_context()
         for lang in LANGUAGES:
             tab = context.new_page()
             found = visit(tab, base + prefix(lang) + "faq/")

@@ -304,7 +304,7 @@ def test_with_a_was_address_was_leads_there(public_site: Path) -> None:
 def test_the_footer_with_the_details_passes_axe(public_site: Path, browser) -> None:
     """The authority and its contact in the footer keep axe-core's WCAG 2.1 AA rules (contrast, link names), in every language."""
     with serve(public_site) as base:
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)  # axe-core is injected inline
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
         for lang in LANGUAGES:
             tab = context.new_page()
             tab.goto(base + prefix(lang) + "accessibility/")

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .rendering import GENERATED_DIRS
+from .history import challenge_source
 
 # The branch the site is published from (.github/workflows/deploy.yml), so the branch an edit is proposed to.
 BRANCH = "main"
@@ -39,16 +40,10 @@ def source_file(src_uri: str, docs_dir: str, project_dir: Path) -> str | None:
     `docs_dir` the docs folder relative to the project.
     """
     if is_challenge_page(src_uri):
-        return challenge_file(project_dir, src_uri.rpartition("/")[2].split(".")[0])
+        return challenge_source(project_dir, src_uri.rpartition("/")[2].split(".")[0])
     if any(src_uri.startswith(f"{generated}/") for generated in GENERATED_DIRS):
         return None
     return f"{docs_dir.strip('/')}/{src_uri}"
-
-
-def challenge_file(project_dir: Path, challenge_id: str) -> str:
-    """`challenges/<id>.yml`, or `.yaml` where the challenge is written in a file named so."""
-    yml, yaml = (f"challenges/{challenge_id}.{ending}" for ending in ("yml", "yaml"))
-    return yaml if not (project_dir / yml).exists() and (project_dir / yaml).exists() else yml
 
 
 def edit_url(repository: str | None, path: str | None) -> str | None:
