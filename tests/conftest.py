@@ -20,6 +20,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A challenges folder holding the real owners file."""
+    (tmp_path / "_owners.yml").write_bytes((ROOT / "challenges" / "_owners.yml").read_bytes())
+    return tmp_path
+
+
+@pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A fresh copy of the project that a test may change."""
     return copy_project(tmp_path / "project")

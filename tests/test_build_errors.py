@@ -30,8 +30,8 @@ def test_broken_file_fails_the_build_with_the_promised_line(project: Path, tmp_p
 
     assert result.returncode != 0
     assert "Traceback" not in result.output
-    reported = [l for l in result.output.splitlines() if l.startswith("challenges/")]
-    assert any(l.startswith(f"challenges/invoicing.yml:{line}:") and message in l for l in reported), result.output
+    reported = [line for line in result.output.splitlines() if line.startswith("challenges/")]
+    assert any(r.startswith(f"challenges/invoicing.yml:{line}:") and message in r for r in reported), result.output
     assert [p.name for p in site.iterdir()] == ["previous.html"], "nothing is written"
     assert not (project / "docs" / "challenges").exists(), "no generated page is written"
 

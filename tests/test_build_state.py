@@ -35,8 +35,11 @@ def test_no_adapter_module_keeps_a_mutable_global(module: Path) -> None:
     found = [
         ast.unparse(node)
         for node in tree.body
-        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, mutable)
-        or isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and ast.unparse(node.value.func) in {"dict", "list", "set", "defaultdict"}
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        and isinstance(node.value, mutable)
+        or isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Call)
+        and ast.unparse(node.value.func) in {"dict", "list", "set", "defaultdict"}
     ]
     assert found == []
 

@@ -26,13 +26,25 @@ FIXTURES = Path(__file__).with_name("fixtures") / "collation"
 
 # The fixture titles in the order each language's readers expect.
 DANISH_ORDER = [
-    "Straßenschäden melden", "Strategi for data", "Vandløb og natur", "Über die Grenze",
-    "Ärger mit Formularen", "Æsker og emballage", "Øko-tilsyn med planter", "Ölspuren auf Straßen",
+    "Straßenschäden melden",
+    "Strategi for data",
+    "Vandløb og natur",
+    "Über die Grenze",
+    "Ärger mit Formularen",
+    "Æsker og emballage",
+    "Øko-tilsyn med planter",
+    "Ölspuren auf Straßen",
     "Åben adgang til data",
 ]
 ROOT_ORDER = [
-    "Åben adgang til data", "Æsker og emballage", "Ärger mit Formularen", "Øko-tilsyn med planter",
-    "Ölspuren auf Straßen", "Straßenschäden melden", "Strategi for data", "Über die Grenze",
+    "Åben adgang til data",
+    "Æsker og emballage",
+    "Ärger mit Formularen",
+    "Øko-tilsyn med planter",
+    "Ölspuren auf Straßen",
+    "Straßenschäden melden",
+    "Strategi for data",
+    "Über die Grenze",
     "Vandløb og natur",
 ]
 EXPECTED_ORDER = {"da": DANISH_ORDER, "de": ROOT_ORDER, "en": ROOT_ORDER}
@@ -134,12 +146,11 @@ def test_sorting_by_deadline_puts_the_soonest_first(sorting_site, browser, lang:
     reader.goto(f"{base}{prefix(lang)}challenges/")
     by_title = card_titles(reader)
     reader.select_option("#challenge-sort", "deadline")
-    cards = reader.locator(".challenge-card").evaluate_all(
-        "cards => cards.map(c => [c.getAttribute('data-deadline'), c.querySelector('h2').textContent])")
+    cards = reader.locator(".challenge-card").evaluate_all("cards => cards.map(c => [c.getAttribute('data-deadline'), c.querySelector('h2').textContent])")
     context.close()
     dated = [d for d, _ in cards if d]
     assert dated == sorted(dated) and {"2030-02-01", "2030-03-01"} <= set(dated)
-    assert [d for d, _ in cards[:len(dated)]] == dated, "challenges with a deadline come first"
+    assert [d for d, _ in cards[: len(dated)]] == dated, "challenges with a deadline come first"
     undated = [t for d, t in cards if not d]
     assert undated == [t for t in by_title if t in undated], "the others keep their alphabetical order"
 
@@ -150,13 +161,9 @@ def test_filter_choices_are_in_a_readers_order(sorting_site, browser, lang: str)
     context = browser.new_context()
     reader = context.new_page()
     reader.goto(f"{base}{prefix(lang)}challenges/")
-    choices = {
-        name: reader.locator(f"#filter-{name} option").all_text_contents()[1:]
-        for name in ("status", "theme", "owner")
-    }
+    choices = {name: reader.locator(f"#filter-{name} option").all_text_contents()[1:] for name in ("status", "theme", "owner")}
     collated = {
-        name: reader.evaluate("([labels, lang]) => labels.slice().sort(new Intl.Collator(lang).compare)", [choices[name], lang])
-        for name in ("theme", "owner")
+        name: reader.evaluate("([labels, lang]) => labels.slice().sort(new Intl.Collator(lang).compare)", [choices[name], lang]) for name in ("theme", "owner")
     }
     context.close()
     assert len(choices["owner"]) >= 3 and len(choices["theme"]) >= 3

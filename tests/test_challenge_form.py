@@ -14,12 +14,11 @@ import yaml
 from browser_checks import axe_violations, visit
 from built_pages import CHALLENGE_IDS, LANGUAGES, article, page, prefix, text
 from conftest import ROOT, build, copy_project, serve
-from repository_config import REPOSITORY, set_repository
-
 from govtech.challenge_form import SCHEMA_LINE, Field, Group, LeftOut, challenge_form
 from govtech.loading import load_catalogue
 from govtech.strings import ui_strings
 from govtech.validation import schema
+from repository_config import REPOSITORY, set_repository
 
 VALIDATE = Path(sys.executable).with_name("govtech-validate")
 FORM = "agencies/form/"
@@ -45,7 +44,7 @@ TEXTS = {
     "da": {
         "title": "yes",
         "summary": "Ja: nej # ikke en kommentar, og “citater” med æøå.",
-        "question": 'Hvordan kan "dobbelte" og \'enkelte\' anførselstegn og \\ overleve?',
+        "question": "Hvordan kan \"dobbelte\" og 'enkelte' anførselstegn og \\ overleve?",
         "background": "  Første linje starter med to mellemrum.\n\n- et punkt\n- et andet: med kolon\n\nEt hashtag som #dette er ikke en overskrift.",
         "looking_for": "yes\n\nEn løsning, der står på flere linjer\n\tog har en tabulator først på en linje.",
     },
@@ -275,8 +274,10 @@ def test_the_browser_refuses_what_the_schema_refuses(served_site, context) -> No
     def validity(name: str, value: str) -> dict:
         control = tab.locator(f'[name="{name}"]')
         control.fill(value)
-        return control.evaluate("e => ({valid: e.validity.valid, pattern: e.validity.patternMismatch, "
-                                "under: e.validity.rangeUnderflow, type: e.validity.typeMismatch, missing: e.validity.valueMissing})")
+        return control.evaluate(
+            "e => ({valid: e.validity.valid, pattern: e.validity.patternMismatch, "
+            "under: e.validity.rangeUnderflow, type: e.validity.typeMismatch, missing: e.validity.valueMissing})"
+        )
 
     assert validity("id", "a-good-id")["valid"]
     for wrong in ("index", "Capitals", "two  spaces", "trailing-", "a--b"):
@@ -414,7 +415,10 @@ def test_the_form_follows_the_schema() -> None:
     """A field added to the schema appears in the form with its rules; a list of groups is left to the file."""
     changed = copy.deepcopy(schema("challenge"))
     changed["properties"]["budget"] = {
-        "type": "string", "maxLength": 40, "pattern": "^[0-9]+ DKK$", "description": "The budget.",
+        "type": "string",
+        "maxLength": 40,
+        "pattern": "^[0-9]+ DKK$",
+        "description": "The budget.",
         "x-description": {"da": "Budgettet.", "de": "Das Budget."},
     }
     changed["properties"]["contacts"] = {"type": "array", "items": {"type": "object", "properties": {}}, "description": "People."}

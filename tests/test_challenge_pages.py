@@ -19,7 +19,7 @@ import yaml
 from built_pages import LANGUAGES, article, page, prefix, text
 from conftest import build, copy_project
 from test_open_data import ATOM, SITE_URL, epoch
-from test_validator import folder, validate  # noqa: F401 (folder is a fixture)
+from test_validator import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "dated"
@@ -35,9 +35,15 @@ def strings(lang: str) -> dict:
 
 def git(project: Path, *args: str, when: str | None = None) -> None:
     """Run git in `project` as a test user, committing at `when`; no user or system configuration."""
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
     if when:
         env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
     subprocess.run(["git", "-C", str(project), *args], check=True, env=env, capture_output=True, timeout=60)
@@ -72,7 +78,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def facts(site: Path, lang: str, challenge: str) -> dict[str, object]:
     """The key facts of a challenge's page: {term: its <dd> element}."""
     [listing] = article(page(site, f"{prefix(lang)}challenges/{challenge}/")).cssselect("dl")
-    return {text(dt): dd for dt, dd in zip(listing.cssselect("dt"), listing.cssselect("dd"))}
+    return {text(dt): dd for dt, dd in zip(listing.cssselect("dt"), listing.cssselect("dd"), strict=False)}
 
 
 def feed_entries(site: Path, lang: str) -> dict[str, ET.Element]:
@@ -155,7 +161,7 @@ def test_the_timeline_is_an_ordered_list_and_in_the_calendars(sites: dict[str, P
     [timeline] = content.cssselect("ol.timeline")
     items = timeline.cssselect("li")
     assert [text(li.cssselect("strong")[0]) for li in items] == [s["phases"][key] for key in PHASE_DAYS]
-    for li, (start, end) in zip(items, PHASE_DAYS.values()):
+    for li, (start, end) in zip(items, PHASE_DAYS.values(), strict=False):
         assert [t.get("datetime") for t in li.cssselect("time")] == [d.isoformat() for d in (start, end) if d]
     assert [li.get("aria-current") for li in items] == [None, "step", None, None]
     assert text(items[1]).endswith(s["timeline_current"])
@@ -183,7 +189,7 @@ def test_answered_questions_are_on_the_page_and_in_the_feed(sites: dict[str, Pat
     content = article(page(sites["open"], f"{prefix(lang)}challenges/invoicing/"))
     [section] = [h for h in content.cssselect("h2") if text(h) == strings(lang)["challenge"]["questions"]]
     headings = content.cssselect("h3[id^='question-']")
-    assert [(h.get("id"), text(h)) for h in headings] == [(anchor, q[lang]["question"]) for (anchor, _), q in zip(QUESTIONS, fixture)]
+    assert [(h.get("id"), text(h)) for h in headings] == [(anchor, q[lang]["question"]) for (anchor, _), q in zip(QUESTIONS, fixture, strict=False)]
     assert ANSWERED[lang] in text(content)
     assert fixture[2][lang]["answer"] in text(content)
     entries = feed_entries(sites["open"], lang)
@@ -226,7 +232,11 @@ def test_the_feed_changes_only_with_content_or_status(sites: dict[str, Path]) ->
 
 CHANGED = {
     "da": {"2030-01-10": "Sidst ændret 10. januar 2030", "2030-02-03": "Sidst ændret 3. februar 2030", "2030-02-10": "Sidst ændret 10. februar 2030"},
-    "de": {"2030-01-10": "Zuletzt geändert am 10. Januar 2030", "2030-02-03": "Zuletzt geändert am 3. Februar 2030", "2030-02-10": "Zuletzt geändert am 10. Februar 2030"},
+    "de": {
+        "2030-01-10": "Zuletzt geändert am 10. Januar 2030",
+        "2030-02-03": "Zuletzt geändert am 3. Februar 2030",
+        "2030-02-10": "Zuletzt geändert am 10. Februar 2030",
+    },
     "en": {"2030-01-10": "Last changed 10 January 2030", "2030-02-03": "Last changed 3 February 2030", "2030-02-10": "Last changed 10 February 2030"},
 }
 
@@ -238,7 +248,8 @@ def test_every_page_says_when_its_content_last_changed(sites: dict[str, Path], l
     expected = {"challenges/invoicing/": "2030-02-03", "challenges/": "2030-02-03"} | ({"about/": "2030-02-10"} if lang == "da" else {})
     others = [prefix(o) for o in LANGUAGES if o != lang and prefix(o)]
     pages = [
-        f.parent.relative_to(site / prefix(lang)).as_posix() + "/" for f in (site / prefix(lang)).rglob("index.html")
+        f.parent.relative_to(site / prefix(lang)).as_posix() + "/"
+        for f in (site / prefix(lang)).rglob("index.html")
         if not any(f.relative_to(site).as_posix().startswith(o) for o in others) and f.parent.name != "was"
     ]
     assert len(pages) >= 15
@@ -256,9 +267,16 @@ def test_every_page_says_when_its_content_last_changed(sites: dict[str, Path], l
 def test_field_reference_lists_the_new_fields(sites: dict[str, Path]) -> None:
     for lang in LANGUAGES:
         fields = " ".join(text(td) for td in article(page(sites["open"], f"{prefix(lang)}agencies/reference/")).xpath("//tbody/tr/td[1]"))
-        for name in ("owner_confirmed", "timeline.definition", "timeline.*.start", "questions[].date", "questions[].*.answer", "outcome.firms[].url", "outcome.da"):
+        for name in (
+            "owner_confirmed",
+            "timeline.definition",
+            "timeline.*.start",
+            "questions[].date",
+            "questions[].*.answer",
+            "outcome.firms[].url",
+            "outcome.da",
+        ):
             assert name in fields, (lang, name)
-
 
 
 def test_a_phase_that_ends_before_it_starts_is_one_precise_problem(folder: Path, capsys: pytest.CaptureFixture) -> None:
@@ -267,9 +285,7 @@ def test_a_phase_that_ends_before_it_starts_is_one_precise_problem(folder: Path,
     line = wrong.splitlines().index("    end: 2030-03-31") + 1
     code, problems = validate(folder, capsys)
     assert code == 1
-    assert problems == [
-        f"{folder / 'invoicing.yml'}:{line}:5: `timeline.selection` ends on 2030-03-31, before it starts on 2030-04-02; correct one of them."
-    ]
+    assert problems == [f"{folder / 'invoicing.yml'}:{line}:5: `timeline.selection` ends on 2030-03-31, before it starts on 2030-04-02; correct one of them."]
 
 
 def test_the_templates_optional_fields_are_valid_once_filled_in(folder: Path, capsys: pytest.CaptureFixture) -> None:

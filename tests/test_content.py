@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from govtech.rendering import GENERATED_DIRS
 
 from built_pages import LANGUAGES, article, page, prefix, text
+from govtech.rendering import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -18,10 +18,7 @@ GENERATED = GENERATED_DIRS
 
 def danish_pages() -> list[Path]:
     """Every hand-written Danish page (the default language has no suffix)."""
-    return sorted(
-        p for p in DOCS.rglob("*.md")
-        if not re.search(r"\.(de|en)\.md$", p.name) and not p.relative_to(DOCS).as_posix().startswith(GENERATED)
-    )
+    return sorted(p for p in DOCS.rglob("*.md") if not re.search(r"\.(de|en)\.md$", p.name) and not p.relative_to(DOCS).as_posix().startswith(GENERATED))
 
 
 def url_path(page_file: Path) -> str:
@@ -75,7 +72,7 @@ def test_the_four_phases_and_seven_criteria_are_on_the_about_page(site: Path, la
     content = article(page(site, f"{prefix(lang)}about/"))
     headings = [(h.tag, text(h)) for h in content.iter("h2", "h3")]
     start = headings.index(("h2", PHASES[lang]))
-    phases = [h for h in headings[start + 1:start + 5] if h[0] == "h3"]
+    phases = [h for h in headings[start + 1 : start + 5] if h[0] == "h3"]
     assert len(phases) == 4 and headings[start + 5][0] == "h2"
     [criteria] = [h for h in content.iter("h2") if text(h) == CRITERIA[lang]]
     section = []

@@ -16,7 +16,9 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 def test_every_page_is_valid_html(site: Path) -> None:
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--format", "json", "--skip-non-html", "--errors-only", str(site)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     messages = json.loads(result.stderr)["messages"]
     errors = [f"{m['url'].split(str(site))[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]

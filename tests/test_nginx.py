@@ -18,8 +18,7 @@ import support
 from browser_checks import visit
 from support import build, copy_project, free_port
 
-SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
-                    "Permissions-Policy", "Strict-Transport-Security")
+SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "Strict-Transport-Security")
 
 pytestmark = pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is installed by .ci/run")
 
@@ -73,12 +72,19 @@ def test_fingerprinted_assets_are_cached_long_and_pages_briefly(nginx) -> None:
     assert fetch(base + "calendar.ics")[1]["Content-Type"].startswith("text/calendar")
 
 
-@pytest.mark.parametrize("path, lang", [
-    ("missing/", "da"), ("de/missing/", "de"), ("en/challenges/missing/", "en"),
-    # Paths that regex locations (calendars, feeds, fingerprinted assets) answer.
-    ("de/missing.ics", "de"), ("en/missing/feed/atom.xml", "en"), ("missing.ics", "da"),
-    ("assets/javascripts/missing.0123abcd.min.js", "da"),
-])
+@pytest.mark.parametrize(
+    "path, lang",
+    [
+        ("missing/", "da"),
+        ("de/missing/", "de"),
+        ("en/challenges/missing/", "en"),
+        # Paths that regex locations (calendars, feeds, fingerprinted assets) answer.
+        ("de/missing.ics", "de"),
+        ("en/missing/feed/atom.xml", "en"),
+        ("missing.ics", "da"),
+        ("assets/javascripts/missing.0123abcd.min.js", "da"),
+    ],
+)
 def test_a_missing_page_gets_the_404_page_of_its_language(nginx, path: str, lang: str) -> None:
     base, _ = nginx
     status, _, body = fetch(base + path)
@@ -134,7 +140,9 @@ def test_chromium_runs_the_site_under_the_policy_without_any_console_error(nginx
     base, _ = nginx
     page = browser.new_page()
     # Violations also reach the console; this names the directive and the blocked address.
-    page.add_init_script("document.addEventListener('securitypolicyviolation', e => console.error('Content Security Policy: ' + e.violatedDirective + ' ' + e.blockedURI))")
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => console.error('Content Security Policy: ' + e.violatedDirective + ' ' + e.blockedURI))"
+    )
     seen = visit(page, base, run_axe=False)  # records console errors, page errors and failed requests from here on
     for path in ("challenges/", "challenges/invoicing/", "de/404.html"):
         page.goto(base + path, wait_until="networkidle")

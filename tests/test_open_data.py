@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import icalendar
@@ -22,7 +22,7 @@ SITE_URL = "https://govtech.test/"
 
 def epoch(day: str) -> str:
     """SOURCE_DATE_EPOCH for noon UTC on `day`."""
-    return str(int(datetime.fromisoformat(day).replace(hour=12, tzinfo=timezone.utc).timestamp()))
+    return str(int(datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC).timestamp()))
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +54,16 @@ def test_challenges_json_matches_its_schema(dated: dict[str, Path]) -> None:
 
 def test_without_git_no_page_claims_when_it_last_changed(dated: dict[str, Path]) -> None:
     """The copy has no history (no .git): pages leave the line out, and feed entries fall back to the status dates, else the build date."""
-    claims = [p.relative_to(dated["before"]).as_posix() for p in dated["before"].rglob("index.html") if page(dated["before"], p.relative_to(dated["before"]).as_posix()).cssselect(".page-changed")]
+    claims = [
+        p.relative_to(dated["before"]).as_posix()
+        for p in dated["before"].rglob("index.html")
+        if page(dated["before"], p.relative_to(dated["before"]).as_posix()).cssselect(".page-changed")
+    ]
     assert claims == []
     for moment, day in (("before", "2030-02-01"), ("after", "2030-03-01")):
-        updated = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")[:10] for e in ET.parse(dated[moment] / "feed" / "atom.xml").getroot().iter(f"{ATOM}entry")}
+        updated = {
+            e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")[:10] for e in ET.parse(dated[moment] / "feed" / "atom.xml").getroot().iter(f"{ATOM}entry")
+        }
         assert updated.pop(f"{SITE_URL}challenges/invoicing/") == {"before": "2030-01-15", "after": "2030-03-01"}[moment]
         assert set(updated.values()) == {day}, "no day is known for the undated challenges"
 
@@ -107,9 +113,11 @@ def test_calendars_hold_every_date(dated: dict[str, Path], lang: str) -> None:
 
 
 EXPECTED = {
-    "before": {"da": ("Åben for ansøgninger", "Ansøgningsfrist: 28. februar 2030"),
-               "de": ("Bewerbung offen", "Bewerbungsschluss: 28. Februar 2030"),
-               "en": ("Open for applications", "Application deadline: 28 February 2030")},
+    "before": {
+        "da": ("Åben for ansøgninger", "Ansøgningsfrist: 28. februar 2030"),
+        "de": ("Bewerbung offen", "Bewerbungsschluss: 28. Februar 2030"),
+        "en": ("Open for applications", "Application deadline: 28 February 2030"),
+    },
     "after": {"da": ("Afsluttet", None), "de": ("Abgeschlossen", None), "en": ("Closed", None)},
 }
 
@@ -118,8 +126,7 @@ EXPECTED = {
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_status_and_dates_follow_the_build_date(dated: dict[str, Path], moment: str, lang: str) -> None:
     status, next_date = EXPECTED[moment][lang]
-    card = next(c for c in page(dated[moment], f"{prefix(lang)}challenges/").cssselect(".challenge-card")
-                if c.cssselect("a[href='invoicing/']"))
+    card = next(c for c in page(dated[moment], f"{prefix(lang)}challenges/").cssselect(".challenge-card") if c.cssselect("a[href='invoicing/']"))
     assert text(card.cssselect(".status")[0]) == status
     facts = [text(dd) for dd in card.cssselect("dd")]
     if next_date:
@@ -143,7 +150,7 @@ def test_page_metadata_in_its_language(dated: dict[str, Path], lang: str) -> Non
     assert doc.xpath("//head/link[@hreflang]") == []
     sitemap = ET.parse(dated["before"] / "sitemap.xml").getroot()
     [entry] = [u for u in sitemap.iter(f"{SITEMAP}url") if u.findtext(f"{SITEMAP}loc") == meta["og:url"]]
-    hreflang = {l.get("hreflang"): l.get("href") for l in entry.iter("{http://www.w3.org/1999/xhtml}link")}
+    hreflang = {link.get("hreflang"): link.get("href") for link in entry.iter("{http://www.w3.org/1999/xhtml}link")}
     assert hreflang == {o: f"{SITE_URL}{prefix(o)}challenges/invoicing/" for o in LANGUAGES}
     [ld] = [json.loads(s.text) for s in doc.xpath("//script[@type='application/ld+json']")]
     assert ld["inLanguage"] == lang and ld["about"]["@type"] == "GovernmentOrganization"
@@ -197,4 +204,4 @@ def test_each_language_has_its_own_search_index(dated: dict[str, Path], lang: st
     assert index["config"]["lang"] == [lang]
     locations = [d["location"] for d in index["docs"]]
     assert "challenges/invoicing/" in locations
-    assert not any(l.startswith(("de/", "en/")) for l in locations)
+    assert not any(loc.startswith(("de/", "en/")) for loc in locations)

@@ -40,10 +40,13 @@ def test_the_404_page_leads_a_reader_to_the_home_of_its_language(served_site, br
     reader.close()
 
 
-@pytest.mark.parametrize("lang, title, anchor", [
-    ("da", "Tilgængelighedserklæring", "tilgængelighedserklæring"),
-    ("de", "Erklärung zur Barrierefreiheit", "erklärung-zur-barrierefreiheit"),
-])
+@pytest.mark.parametrize(
+    "lang, title, anchor",
+    [
+        ("da", "Tilgængelighedserklæring", "tilgængelighedserklæring"),
+        ("de", "Erklärung zur Barrierefreiheit", "erklärung-zur-barrierefreiheit"),
+    ],
+)
 def test_heading_anchors_keep_their_letters(site: Path, lang: str, title: str, anchor: str) -> None:
     content = article(page(site, f"{prefix(lang)}accessibility/"))
     [h1] = content.xpath(".//h1")

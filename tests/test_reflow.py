@@ -72,7 +72,8 @@ def test_catalogue_filters_sit_in_one_row_on_a_desktop(served_site, browser, lan
     page = context.new_page()
     page.goto(f"{base}{prefix(lang)}challenges/")
     fields = page.locator(".challenge-filters__field").evaluate_all(
-        "fields => fields.map(f => { const r = f.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, width: r.width}; })")
+        "fields => fields.map(f => { const r = f.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, width: r.width}; })"
+    )
     context.close()
     assert len(fields) == 4, "status, theme, owner and sorting"
     assert len({round(f["top"]) for f in fields}) == 1, fields
@@ -86,7 +87,8 @@ def test_catalogue_filters_stack_on_a_phone_and_fit_it(served_site, browser, lan
     page = context.new_page()
     page.goto(f"{base}{prefix(lang)}challenges/")
     boxes = page.locator(".challenge-filters select, .challenge-card").evaluate_all(
-        "elements => elements.map(e => { const r = e.getBoundingClientRect(); return {tag: e.tagName, left: r.left, right: r.right, top: r.top}; })")
+        "elements => elements.map(e => { const r = e.getBoundingClientRect(); return {tag: e.tagName, left: r.left, right: r.right, top: r.top}; })"
+    )
     context.close()
     selects = [b for b in boxes if b["tag"] == "SELECT"]
     assert len({round(s["top"]) for s in selects}) == len(selects) == 4, "one filter below the other"

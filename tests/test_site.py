@@ -72,4 +72,3 @@ def test_no_page_loads_fonts_or_scripts_from_another_origin(site: Path) -> None:
         for element in doc.xpath("//script[@src] | //link[@href][@rel='stylesheet' or @rel='preconnect']"):
             ref = element.get("src") or element.get("href")
             assert not ref.startswith(("http:", "https:", "//")), f"{file}: {ref}"
-

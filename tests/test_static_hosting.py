@@ -19,8 +19,9 @@ SITE_URL = "https://govtech.example.org/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 # Reports each Content-Security-Policy violation as a console error, naming the directive and address.
-REPORT_VIOLATIONS = ("document.addEventListener('securitypolicyviolation', e => "
-                     "console.error('Content Security Policy: ' + e.violatedDirective + ' ' + e.blockedURI))")
+REPORT_VIOLATIONS = (
+    "document.addEventListener('securitypolicyviolation', e => console.error('Content Security Policy: ' + e.violatedDirective + ' ' + e.blockedURI))"
+)
 
 
 @pytest.fixture(scope="module")
@@ -84,11 +85,14 @@ def test_the_meta_policy_is_in_force_without_headers(elsewhere, browser) -> None
     assert any("script-src" in r for r in reports), reports
 
 
-@pytest.mark.parametrize("start, lang, target", [
-    ("challenges/invoicing/", "de", "de/challenges/invoicing/"),
-    ("de/guides/application/", "en", "en/guides/application/"),
-    ("en/about/", "da", "about/"),
-])
+@pytest.mark.parametrize(
+    "start, lang, target",
+    [
+        ("challenges/invoicing/", "de", "de/challenges/invoicing/"),
+        ("de/guides/application/", "en", "en/guides/application/"),
+        ("en/about/", "da", "about/"),
+    ],
+)
 def test_the_language_selector_leads_to_the_same_page_in_the_other_language(elsewhere, browser, start: str, lang: str, target: str) -> None:
     base, _ = elsewhere
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -109,8 +113,8 @@ def test_feed_readers_find_the_feed_but_materials_sitemap_lookup_finds_no_altern
         if not doc.xpath("//script[@id='__config']"):
             continue  # not a page Material renders (the /was/ redirect)
         links = doc.xpath("//head/link[@rel]")
-        feeds = [l for l in links if "alternate" in l.get("rel").split() and l.get("type") == "application/atom+xml"]
-        exact = [l.get("href") for l in links if l.get("rel").lower() == "alternate"]  # Material's link[rel=alternate]
+        feeds = [link for link in links if "alternate" in link.get("rel").split() and link.get("type") == "application/atom+xml"]
+        exact = [link.get("href") for link in links if link.get("rel").lower() == "alternate"]  # Material's link[rel=alternate]
         if len(feeds) != 1 or exact or doc.xpath("//meta[@http-equiv='Content-Security-Policy']") == []:
             problems[file.relative_to(site).as_posix()] = (len(feeds), exact)
     assert problems == {}
@@ -120,10 +124,14 @@ def test_the_sitemap_names_every_page_with_its_other_languages_absolutely(elsewh
     _, site = elsewhere
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("sitemap.xml*")) == ["sitemap.xml", "sitemap.xml.gz"]
     urls = ET.parse(site / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
-    alternates = {u.findtext(f"{SITEMAP}loc"): {l.get("hreflang"): l.get("href") for l in u.findall(f"{XHTML}link")} for u in urls}
+    alternates = {u.findtext(f"{SITEMAP}loc"): {link.get("hreflang"): link.get("href") for link in u.findall(f"{XHTML}link")} for u in urls}
     assert alternates[SITE_URL + "challenges/invoicing/"] == {
-        "da": SITE_URL + "challenges/invoicing/", "de": SITE_URL + "de/challenges/invoicing/", "en": SITE_URL + "en/challenges/invoicing/"}
-    pages = {SITE_URL + p for p in site_pages(site)
-             if not p.endswith("404.html") and 'id="__config"' in (site / p / "index.html").read_text()}  # not the /was/ redirect
+        "da": SITE_URL + "challenges/invoicing/",
+        "de": SITE_URL + "de/challenges/invoicing/",
+        "en": SITE_URL + "en/challenges/invoicing/",
+    }
+    pages = {
+        SITE_URL + p for p in site_pages(site) if not p.endswith("404.html") and 'id="__config"' in (site / p / "index.html").read_text()
+    }  # not the /was/ redirect
     assert pages <= alternates.keys()
     assert all(href.startswith(SITE_URL) for links in alternates.values() for href in links.values())

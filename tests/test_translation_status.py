@@ -32,7 +32,10 @@ def _commit(repo: Path, message: str) -> None:
 def _report(repo: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """Run the command as an editor would, from a folder inside the repository."""
     return subprocess.run(
-        [sys.executable, "-m", "govtech.translation_status"], cwd=repo / "docs", capture_output=True, text=True,
+        [sys.executable, "-m", "govtech.translation_status"],
+        cwd=repo / "docs",
+        capture_output=True,
+        text=True,
         env={**os.environ, "GITHUB_ACTIONS": "false", **env},
     )
 

@@ -101,14 +101,24 @@ def test_no_page_promises_publication_or_a_next_round(site: Path) -> None:
 def test_the_promise_patterns_catch_what_the_site_said_before() -> None:
     """The phrases above still recognise the sentences they were chosen from."""
     before = {
-        "da": ["Ejeren offentliggør datoen her.", "Hvilke systemer det drejer sig om, offentliggør ejeren på denne side.",
-               "for at se, hvornår næste runde åbner"],
-        "de": ["Die Behörde veröffentlicht das Datum hier.", "Um welche Systeme es geht, veröffentlicht die Behörde auf dieser Seite.",
-               "Die Behörde nennt hier, an wen Sie sich wenden können.", "um zu sehen, wann die nächste Runde beginnt",
-               "Veröffentlichungsdatum, Bewerbungsfrist und Kontakt stehen dort, sobald die Behörde sie bekannt gegeben hat."],
-        "en": ["The owner will publish the date here.", "to see when the next round opens",
-               "Any amounts and terms for a challenge are published by its owner.",
-               "The challenge owner publishes the deadline, a contact and how to apply on the challenge's own page."],
+        "da": [
+            "Ejeren offentliggør datoen her.",
+            "Hvilke systemer det drejer sig om, offentliggør ejeren på denne side.",
+            "for at se, hvornår næste runde åbner",
+        ],
+        "de": [
+            "Die Behörde veröffentlicht das Datum hier.",
+            "Um welche Systeme es geht, veröffentlicht die Behörde auf dieser Seite.",
+            "Die Behörde nennt hier, an wen Sie sich wenden können.",
+            "um zu sehen, wann die nächste Runde beginnt",
+            "Veröffentlichungsdatum, Bewerbungsfrist und Kontakt stehen dort, sobald die Behörde sie bekannt gegeben hat.",
+        ],
+        "en": [
+            "The owner will publish the date here.",
+            "to see when the next round opens",
+            "Any amounts and terms for a challenge are published by its owner.",
+            "The challenge owner publishes the deadline, a contact and how to apply on the challenge's own page.",
+        ],
     }
     for lang, sentences in before.items():
         pattern = re.compile("|".join(PROMISES[lang]), re.IGNORECASE)
@@ -169,7 +179,7 @@ def test_guide_links_carry_the_guides_titles(site: Path, lang: str) -> None:
         titles[guide.resolve()] = text(next(article(parse(guide)).iter("h1")))
     for source in sorted((site / prefix(lang)).rglob("*.html")):
         content = parse(source).cssselect("article.md-content__inner")  # none on the /was/ forwarding page
-        for a in (content[0].iter("a") if content else ()):
+        for a in content[0].iter("a") if content else ():
             href = a.get("href") or ""
             if href.startswith(("http", "#", "mailto:")) or not href:
                 continue

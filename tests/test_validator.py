@@ -103,13 +103,6 @@ CASES = {
 }
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    """A challenges folder holding the real owners file."""
-    (tmp_path / "_owners.yml").write_bytes((ROOT / "challenges" / "_owners.yml").read_bytes())
-    return tmp_path
-
-
 def validate(folder: Path, capsys: pytest.CaptureFixture, *files: Path) -> tuple[int, list[str]]:
     """Run the validator's entry point; its exit code and the problem lines it printed."""
     code = main([*(str(f) for f in files), "--dir", str(folder)])

@@ -52,8 +52,10 @@ def test_every_action_is_pinned_by_commit_with_its_version() -> None:
 
 def test_the_pin_check_refuses_tags_short_shas_and_missing_versions() -> None:
     sha = "11bd71901bbe5b1630ceea73d27597364c9af683"
-    text = (f"      - uses: actions/checkout@v4\n      - uses: actions/checkout@{sha[:7]} # v4.2.2\n"
-            f"      - uses: actions/checkout@{sha}\n        uses: actions/checkout@{sha} # v4.2.2\n")
+    text = (
+        f"      - uses: actions/checkout@v4\n      - uses: actions/checkout@{sha[:7]} # v4.2.2\n"
+        f"      - uses: actions/checkout@{sha}\n        uses: actions/checkout@{sha} # v4.2.2\n"
+    )
     assert unpinned(text) == ["actions/checkout@v4", f"actions/checkout@{sha[:7]} # v4.2.2", f"actions/checkout@{sha}"]
 
 
@@ -92,8 +94,7 @@ def test_ci_runs_the_one_recipe_and_a_push_to_main_runs_the_suite_once() -> None
             assert "make test" not in commands and "pytest" not in commands, (name, job_id)
             if "bash .ci/run" in commands:
                 runs_suite[name] = triggers
-    on_push_to_main = [name for name, on in runs_suite.items()
-                       if "push" in on and "main" in (on["push"] or {}).get("branches", ["main"])]
+    on_push_to_main = [name for name, on in runs_suite.items() if "push" in on and "main" in (on["push"] or {}).get("branches", ["main"])]
     assert on_push_to_main == ["deploy.yml"]
     assert "pull_request" in runs_suite["ci.yml"]
     deploy = workflows()["deploy.yml"][True]

@@ -17,13 +17,27 @@ def calendar(challenges: tuple[Challenge, ...], today: date, site_url: str, lang
     s = ui_strings(lang)
     host = urlsplit(site_url).hostname or "localhost"
     stamp = ical.line("DTSTAMP", ical.utc(datetime.combine(today, time(), UTC)))
-    entries = [
-        (f"{c.id}-{kind}", day, None, s["challenge"][f"calendar_{kind}"].format(title=c.texts[lang].title), c.texts[lang].summary, f"challenges/{c.id}/")
-        for c in challenges for kind, day in (("published", c.published), ("deadline", c.deadline)) if day
-    ] + [
-        (f"{c.id}-timeline-{p.key}", p.start or p.end, p.end if p.start and p.end else None, _phase_summary(p, c, s, lang), c.texts[lang].summary, f"challenges/{c.id}/")
-        for c in challenges for p in c.timeline
-    ] + [(e.key, e.date, None, e.names[lang], None, f"{e.page}/") for e in events if e.date]
+    entries = (
+        [
+            (f"{c.id}-{kind}", day, None, s["challenge"][f"calendar_{kind}"].format(title=c.texts[lang].title), c.texts[lang].summary, f"challenges/{c.id}/")
+            for c in challenges
+            for kind, day in (("published", c.published), ("deadline", c.deadline))
+            if day
+        ]
+        + [
+            (
+                f"{c.id}-timeline-{p.key}",
+                p.start or p.end,
+                p.end if p.start and p.end else None,
+                _phase_summary(p, c, s, lang),
+                c.texts[lang].summary,
+                f"challenges/{c.id}/",
+            )
+            for c in challenges
+            for p in c.timeline
+        ]
+        + [(e.key, e.date, None, e.names[lang], None, f"{e.page}/") for e in events if e.date]
+    )
     # Properties in the order icalendar writes them, so that its output and this one are the same bytes.
     body = "".join(
         ical.component(

@@ -117,7 +117,7 @@ def with_editor(page_html: str, urls: tuple[str, str] | None) -> str:
         return page_html
     if any(marker not in page_html for marker in _EDITOR_MARKERS):
         raise ValueError(f"the challenge form has lost its attributes {' and '.join(_EDITOR_MARKERS)}; see {__name__}.")
-    for marker, url in zip(_EDITOR_MARKERS, urls):
+    for marker, url in zip(_EDITOR_MARKERS, urls, strict=False):
         attribute = marker.partition("=")[0]
         page_html = page_html.replace(marker, f'{attribute}="{html.escape(url, quote=True)}"', 1)
     return page_html
@@ -213,8 +213,8 @@ def _not_before(name: str) -> str:
     parts = name.split(".")
     for earlier, later in DATE_ORDER:
         pattern = later.split(".")
-        if len(pattern) == len(parts) and all(p in ("*", n) for p, n in zip(pattern, parts)):
-            return ".".join(n if p == "*" else p for p, n in zip(earlier.split("."), parts))
+        if len(pattern) == len(parts) and all(p in ("*", n) for p, n in zip(pattern, parts, strict=False)):
+            return ".".join(n if p == "*" else p for p, n in zip(earlier.split("."), parts, strict=False))
     return ""
 
 

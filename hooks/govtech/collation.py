@@ -52,7 +52,7 @@ def sort_key(text: str, lang: str) -> tuple:
         capital = char != lower
         # Danish lists capitals first, the root order small letters first.
         case = ((0 if capital else 1) if danish else int(capital), 0)
-        following = unicodedata.normalize("NFD", text_nfc[i + 1:i + 2])
+        following = unicodedata.normalize("NFD", text_nfc[i + 1 : i + 2])
         pair = char + following[:1]
         i += 1
         if danish and pair in ("aa", "Aa", "AA"):
@@ -70,14 +70,14 @@ def sort_key(text: str, lang: str) -> tuple:
         elif danish and lower in _DANISH_SAME_AS:
             add(_DANISH_SAME_AS[lower], _accents(unicodedata.normalize("NFD", lower)[1:]), case)
         elif lower in _EXPANSIONS:
-            first, *rest = _EXPANSIONS[lower]
-            add(first, (_LIGATURE,), (case[0], 1))
-            add("".join(rest), (), (case[0], 1))
+            expansion = _EXPANSIONS[lower]
+            add(expansion[0], (_LIGATURE,), (case[0], 1))
+            add(expansion[1:], (), (case[0], 1))
         elif lower in _STROKES:
             add(_STROKES[lower], (_STROKE,), case)
         else:
-            base, *marks = unicodedata.normalize("NFD", lower)
-            add(base.casefold(), _accents(marks), case)
+            decomposed = unicodedata.normalize("NFD", lower)  # the letter, then its combining marks
+            add(decomposed[0].casefold(), _accents(decomposed[1:]), case)
     return (tuple(primary), tuple(secondary), tuple(tertiary), text)
 
 
@@ -90,6 +90,6 @@ def _weight(char: str) -> tuple[int, int]:
     return (1, _PUNCTUATION.index(char) if char in _PUNCTUATION else len(_PUNCTUATION) + ord(char))
 
 
-def _accents(marks) -> tuple[int, ...]:
+def _accents(marks: str) -> tuple[int, ...]:
     """The secondary weights of combining marks: the common accents in CLDR's order, others after them."""
     return tuple(_ACCENTS.index(m) + 1 if m in _ACCENTS else _STROKE + ord(m) for m in marks)

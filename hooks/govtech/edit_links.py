@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .rendering import GENERATED_DIRS
 from .history import challenge_source
+from .rendering import GENERATED_DIRS
 
 # The branch the site is published from (.github/workflows/deploy.yml), so the branch an edit is proposed to.
 BRANCH = "main"

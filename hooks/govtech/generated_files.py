@@ -11,12 +11,13 @@ import os
 import tempfile
 from pathlib import Path
 
+
 def sync_generated(docs_dir: Path, owned_dirs: tuple[str, ...], files: dict[str, str]) -> list[str]:
     """Make each owned folder of `docs_dir` hold exactly its part of `files` ({path: text})."""
     changed = []
     for owned in owned_dirs:
         prefix = owned + "/"
-        part = {path[len(prefix):]: text for path, text in files.items() if path.startswith(prefix) and "/" not in path[len(prefix):]}
+        part = {path[len(prefix) :]: text for path, text in files.items() if path.startswith(prefix) and "/" not in path[len(prefix) :]}
         changed += [prefix + name for name in sync_directory(docs_dir / owned, part)]
     return changed
 

@@ -18,7 +18,7 @@ import os
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .model import Catalogue
@@ -63,7 +63,7 @@ def file_history(root: Path, today: date) -> History:
         stamp, *parents = header.split()
         if shallow and not parents:
             continue  # the cut-off commit of a shallow clone lists every file as new
-        day = datetime.fromtimestamp(int(stamp), timezone.utc).date()
+        day = datetime.fromtimestamp(int(stamp), UTC).date()
         for name in names.strip("\n").split("\0"):
             if name and name not in dirty:
                 days.setdefault(name, day)  # newest commit first
@@ -72,9 +72,7 @@ def file_history(root: Path, today: date) -> History:
 
 def with_history(catalogue: Catalogue, history: History) -> Catalogue:
     """`catalogue` with the day each challenge's file last changed."""
-    return replace(catalogue, challenges=tuple(
-        replace(c, changed=history.changed(challenge_source(history.root, c.id))) for c in catalogue.challenges
-    ))
+    return replace(catalogue, challenges=tuple(replace(c, changed=history.changed(challenge_source(history.root, c.id))) for c in catalogue.challenges))
 
 
 def generated_page_dates(pages: Iterable[str], catalogue: Catalogue, history: History) -> dict[str, date | None]:
@@ -112,6 +110,11 @@ def challenge_source(root: Path, challenge_id: str) -> str:
 def _git(root: Path, *args: str) -> str:
     """The output of `git args` run in `root`; raises CalledProcessError when git fails."""
     return subprocess.run(
-        ["git", "-C", str(root), *args], capture_output=True, text=True, encoding="utf-8", check=True, timeout=_GIT_TIMEOUT,
+        ["git", "-C", str(root), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+        timeout=_GIT_TIMEOUT,
         env={**os.environ, "LC_ALL": "C"},
     ).stdout

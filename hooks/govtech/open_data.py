@@ -33,13 +33,13 @@ def challenges_json(catalogue: Catalogue, today: date, site_url: str) -> bytes:
                 "timeline": {p.key: {k: _iso(v) for k, v in (("start", p.start), ("end", p.end)) if v} for p in c.timeline},
                 "contact": c.contact,
                 "links": [{"url": link.url, "text": link.texts} for link in c.links],
-                "questions": [
-                    {"date": _iso(q.day), "anchor": q.anchor, "question": q.questions, "answer": q.answers} for q in c.questions
-                ],
+                "questions": [{"date": _iso(q.day), "anchor": q.anchor, "question": q.questions, "answer": q.answers} for q in c.questions],
                 "outcome": {
                     "text": c.outcome.texts,
                     "firms": [{"name": f.name, **({"url": f.url} if f.url else {})} for f in c.outcome.firms],
-                } if c.outcome else None,
+                }
+                if c.outcome
+                else None,
                 "texts": {lang: {k: v for k, v in vars(c.texts[lang]).items() if v is not None} for lang in LANGUAGES},
             }
             for c in catalogue.challenges

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .history import History, file_history, generated_page_dates, with_history
@@ -30,7 +30,7 @@ class SiteBuild:
 def build_date() -> date:
     """Today for the build: the day of `SOURCE_DATE_EPOCH` (UTC) when set, so builds are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today()
+    return datetime.fromtimestamp(int(epoch), UTC).date() if epoch else date.today()
 
 
 def current_build(challenges_dir: Path, site_url: str) -> SiteBuild:

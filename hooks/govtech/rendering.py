@@ -19,8 +19,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .challenge_form import FORM_DIR, challenge_form
-from .model import PHASES, Catalogue, Event
 from .collation import sort_key
+from .model import PHASES, Catalogue, Event
 from .reference import entry_rows, field_rows
 from .strings import ui_strings
 from .urls import lang_prefix

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -50,9 +51,7 @@ class Lag:
         return [lang for lang in LANGUAGES if lang not in changed]
 
     def __str__(self) -> str:
-        done = ", ".join(
-            f"{'/'.join(sorted(c.languages, key=LANGUAGES.index))} in {c.commit} ({c.date}: {c.subject})" for c in self.changes
-        )
+        done = ", ".join(f"{'/'.join(sorted(c.languages, key=LANGUAGES.index))} in {c.commit} ({c.date}: {c.subject})" for c in self.changes)
         behind = ", ".join(LANGUAGE_NAMES[lang] for lang in self.behind)
         return f"{self.path}: changed since the languages were last changed together ({done}); check the {behind} text."
 
@@ -64,10 +63,10 @@ def lags(root: Path) -> list[Lag]:
     for page in sorted((root / "docs").rglob("*.md")):
         if _is_default_page(page, root):
             files = {lang: _page_file(page, lang).relative_to(root).as_posix() for lang in LANGUAGES}
-            found.append(_lag(files[DEFAULT_LANGUAGE], history, lambda commit, files=files: _changed_files(root, commit, files)))
+            found.append(_lag(files[DEFAULT_LANGUAGE], history, partial(_changed_files, root, files=files)))
     for challenge in sorted((root / "challenges").glob("[!_]*.yml")):
         path = challenge.relative_to(root).as_posix()
-        found.append(_lag(path, history, lambda commit, path=path: _changed_blocks(root, commit, path)))
+        found.append(_lag(path, history, partial(_changed_blocks, root, path=path)))
     return [lag for lag in found if lag is not None]
 
 

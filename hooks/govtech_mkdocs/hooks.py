@@ -58,6 +58,7 @@ Handler = TypeVar("Handler", bound=Callable[..., Any])
 
 def _reported(handler: Handler) -> Handler:
     """`handler`, with bad input reported as MkDocs reports a failed build: the problems, no traceback."""
+
     @wraps(handler)
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -66,6 +67,7 @@ def _reported(handler: Handler) -> Handler:
             raise Abort(err.report() + " Nothing was built.") from None
         except PublisherProblem as err:
             raise Abort(err.report()) from None
+
     return run  # type: ignore[return-value]
 
 
@@ -201,8 +203,7 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
     alternates = []
     if page is not None and hasattr(page.file, "alternates"):
         alternates = [
-            {"lang": other, "url": config.site_url.rstrip("/") + "/" + page.file.alternates[other].url}
-            for other in LANGUAGES if other in page.file.alternates
+            {"lang": other, "url": config.site_url.rstrip("/") + "/" + page.file.alternates[other].url} for other in LANGUAGES if other in page.file.alternates
         ]
     root = language_root(base_url, lang_prefix(lang))
     meta = page.meta if page is not None else {}
@@ -221,8 +222,13 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
         ],
         publisher_contact=_publisher(config).footer(lang),
         structured_data=structured_data(
-            meta, title, meta.get("description") or config.site_description, page.canonical_url if page is not None else None,
-            lang, config.site_name, page_url(config.site_url, lang),
+            meta,
+            title,
+            meta.get("description") or config.site_description,
+            page.canonical_url if page is not None else None,
+            lang,
+            config.site_name,
+            page_url(config.site_url, lang),
             build_state(config).event_at(page.url.removeprefix(lang_prefix(lang))) if page is not None else None,
             changed,
         ),

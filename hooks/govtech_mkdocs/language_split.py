@@ -22,7 +22,7 @@ def search_indexes(merged: dict, languages: tuple[str, ...], default: str) -> di
     for lang in languages:
         prefix = "" if lang == default else f"{lang}/"
         if prefix:
-            docs = [{**d, "location": d["location"][len(prefix):]} for d in merged["docs"] if d["location"].startswith(prefix)]
+            docs = [{**d, "location": d["location"][len(prefix) :]} for d in merged["docs"] if d["location"].startswith(prefix)]
         else:
             docs = [d for d in merged["docs"] if not d["location"].startswith(others)]
         index = {"config": {**merged["config"], "lang": [lang]}, "docs": docs}

@@ -22,7 +22,17 @@ def language_root(base_url: str, lang_prefix: str) -> str:
     return f"{base_url.rstrip('/')}/{lang_prefix}" if lang_prefix else base_url
 
 
-def structured_data(meta: dict[str, Any], title: str, description: str, url: str | None, lang: str, site_name: str, site_root: str, event: Event | None = None, modified: date | None = None) -> dict[str, Any]:
+def structured_data(
+    meta: dict[str, Any],
+    title: str,
+    description: str,
+    url: str | None,
+    lang: str,
+    site_name: str,
+    site_root: str,
+    event: Event | None = None,
+    modified: date | None = None,
+) -> dict[str, Any]:
     """schema.org JSON-LD for a page: a challenge page names its owner as a GovernmentOrganization, an event's page the Event."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -59,5 +69,5 @@ def docs_folder(docs_dir: Path, project_dir: Path) -> str:
 
 
 def changed_line(day: date | None, lang: str, strings: dict[str, Any]) -> str | None:
-    """"Last changed 3 March 2026" in the page's language, as HTML for overrides/main.html; None when the day is not known."""
+    """ "Last changed 3 March 2026" in the page's language, as HTML for overrides/main.html; None when the day is not known."""
     return html.escape(strings["page"]["changed"], quote=False).replace("{date}", date_element(day, lang)) if day else None
