@@ -21,14 +21,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 
 from . import LANGUAGES
 from .loading import load_catalogue
 from .model import PHASES, Catalogue, Challenge, Phase
 from .problems import InvalidInput, Problem
 from .project import CONFIG_FILE, project_root
-from .rendering import TEMPLATES_DIR, link_target, long_date, markdown_inline
+from .rendering import link_target, long_date, template_environment
 from .strings import ui_strings
 from .workflow_commands import annotation_lines, in_github_actions
 from .yaml_reader import read_yaml
@@ -162,16 +162,9 @@ def cell_url(url: str) -> str:
 
 @cache
 def _environment() -> Environment:
-    """The Jinja environment of the preview, with the site's own filters."""
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-    )
-    env.filters.update(inline=markdown_inline, link_target=link_target, long_date=long_date, phase_days=phase_days, cell_url=cell_url)
+    """The site's template environment, with the preview's own filters on top."""
+    env = template_environment().overlay()
+    env.filters.update(phase_days=phase_days, cell_url=cell_url)
     return env
 
 

@@ -49,7 +49,7 @@ def page_name(stem: str, lang: str) -> str:
 
 def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
     """Every generated page, as {path inside docs/: Markdown}."""
-    env = _environment()
+    env = template_environment()
     neutral, per_language = field_rows(schema("challenge"))
     pages = {}
     for lang in LANGUAGES:
@@ -83,7 +83,7 @@ def filter_options(catalogue: Catalogue, today: date, lang: str) -> dict[str, li
 
 
 @cache
-def _environment() -> Environment:
+def template_environment() -> Environment:
     """The Jinja environment for Markdown templates, with the site's filters."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
