@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from . import LANGUAGES
 from .collation import sort_key
@@ -59,6 +59,16 @@ class Field:
     def id(self) -> str:
         """The control's id in the page."""
         return "field-" + self.name.replace(".", "--")
+
+
+class _Common(TypedDict):
+    """What every kind of `Field` is given."""
+
+    name: str
+    label: str
+    help: str
+    required: bool
+    required_with: str
 
 
 @dataclass(frozen=True)
@@ -165,9 +175,10 @@ def _items(spec: dict[str, Any], path: tuple[str, ...], always: bool, optional_g
 
 def _field(name: str, key: str, spec: dict[str, Any], label: str, help_text: str, required: bool, required_with: str, top: bool, c: _Context) -> Field:
     """One control, with what the browser can check of `spec`."""
-    common = {"name": name, "label": label, "help": help_text, "required": required, "required_with": required_with}
+    common: _Common = {"name": name, "label": label, "help": help_text, "required": required, "required_with": required_with}
     if "enum" in spec:
-        named = c.s.get(key) if isinstance(c.s.get(key), dict) else {}
+        texts = c.s.get(key)
+        named: dict[str, Any] = texts if isinstance(texts, dict) else {}
         choices = tuple((v, f"{named[v]} – {v}" if v in named else v) for v in spec["enum"])
         return Field(**common, control="select", writes="choice", choices=choices)
     if top and key == OWNER_FIELD:
@@ -177,16 +188,17 @@ def _field(name: str, key: str, spec: dict[str, Any], label: str, help_text: str
         return Field(**common, control="select", writes="boolean", choices=(("true", yes_no["true"]), ("false", yes_no["false"])))
     if spec.get("format") == "date":
         return Field(**common, control="input", writes="date", input_type="date", not_before=_not_before(name))
-    lengths = {"min_length": spec.get("minLength"), "max_length": spec.get("maxLength")}
-    if spec.get("x-markdown") or ((spec.get("maxLength") or 0) > 300 and not spec.get("pattern") and not spec.get("format")):
+    min_length: int | None = spec.get("minLength")
+    max_length: int | None = spec.get("maxLength")
+    if spec.get("x-markdown") or ((max_length or 0) > 300 and not spec.get("pattern") and not spec.get("format")):
         # A `|` block scalar ends the text with a line break, which the schema counts: one character less to type.
-        if lengths["max_length"]:
-            lengths["max_length"] -= 1
-        return Field(**common, control="textarea", writes="block", **lengths)
+        if max_length:
+            max_length -= 1
+        return Field(**common, control="textarea", writes="block", min_length=min_length, max_length=max_length)
     input_type = {"email": "email", "uri": "url"}.get(spec.get("format", ""), "text")
     if spec.get("pattern", "").startswith(("^https://", "^(https?://", "^https?://")):
         input_type = "url"
-    return Field(**common, control="input", writes="text", input_type=input_type, pattern=_html_pattern(spec), **lengths)
+    return Field(**common, control="input", writes="text", input_type=input_type, pattern=_html_pattern(spec), min_length=min_length, max_length=max_length)
 
 
 def _html_pattern(spec: dict[str, Any]) -> str | None:

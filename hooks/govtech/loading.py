@@ -256,13 +256,14 @@ def _timeline(data: dict[str, Any]) -> tuple[Phase, ...]:
 
 def _questions(data: list[dict[str, Any]]) -> tuple[Question, ...]:
     """The answered questions in file order; each anchored by its day (and its number on that day)."""
-    questions, seen = [], {}
+    questions: list[Question] = []
+    seen: dict[str, int] = {}
     for item in data:
         seen[item["date"]] = seen.get(item["date"], 0) + 1
         anchor = f"question-{item['date']}" + (f"-{seen[item['date']]}" if seen[item["date"]] > 1 else "")
         questions.append(
             Question(
-                _day(item["date"]),
+                date.fromisoformat(item["date"]),
                 anchor,
                 {lang: item[lang]["question"] for lang in LANGUAGES},
                 {lang: item[lang]["answer"] for lang in LANGUAGES},

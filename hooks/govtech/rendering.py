@@ -12,6 +12,7 @@ import re
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from babel.dates import format_date
@@ -53,7 +54,7 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
     neutral, per_language = field_rows(schema("challenge"))
     pages = {}
     for lang in LANGUAGES:
-        context = {"lang": lang, "s": ui_strings(lang), "catalogue": catalogue, "today": today, "phases": PHASES}
+        context: dict[str, Any] = {"lang": lang, "s": ui_strings(lang), "catalogue": catalogue, "today": today, "phases": PHASES}
         filters = filter_options(catalogue, today, lang)
         by_title = sorted(catalogue.challenges, key=lambda c: sort_key(c.texts[lang].title, lang))
         pages[f"challenges/{page_name('index', lang)}"] = env.get_template("catalogue.md.j2").render(context, filters=filters, challenges=by_title)

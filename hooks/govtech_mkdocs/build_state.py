@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 
 from govtech.model import Event
 from govtech.pipeline import SiteBuild, current_build
@@ -41,6 +42,13 @@ def build_state(config: MkDocsConfig) -> BuildState:
     """
     state = getattr(config, _ATTRIBUTE, None)
     if state is None:
-        state = BuildState(current_build(Path(config.config_file_path).parent / "challenges", config.site_url))
+        state = BuildState(current_build(Path(config.config_file_path).parent / "challenges", site_url(config)))
         setattr(config, _ATTRIBUTE, state)
     return state
+
+
+def site_url(config: MkDocsConfig) -> str:
+    """The address the site is built for (`site_url`); the feeds, calendars and absolute links need it."""
+    if config.site_url is None:
+        raise Abort("mkdocs.yml sets no site_url: set it to the address the site is published at (the feeds, calendars and links need it).")
+    return config.site_url

@@ -35,6 +35,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from mkdocs_static_i18n.plugin import I18n
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
 from govtech.challenge_form import is_form_page, with_editor
@@ -48,7 +49,7 @@ from govtech.site_files import redirect_page
 from govtech.strings import ui_strings
 from govtech.urls import lang_prefix, page_url
 from govtech.validation import page_problems
-from govtech_mkdocs.build_state import build_state
+from govtech_mkdocs.build_state import build_state, site_url
 from govtech_mkdocs.language_split import search_indexes
 from govtech_mkdocs.page_data import changed_line, docs_folder, language_root, last_changed, structured_data
 from govtech_mkdocs.theme_patches import labelled_checklists, patched_html, translated_permalinks
@@ -80,7 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not state.pages_synced:  # the other languages' builds would only read every page back and compare it
         sync_generated(Path(config.docs_dir), GENERATED_DIRS, state.site.pages)
         state.pages_synced = True
-    for language in config.plugins["i18n"].config.languages:
+    for language in _i18n(config).config.languages:
         strings = ui_strings(language.locale)
         language.site_name = strings["site_name"]
         language.site_description = strings["site_description"]
@@ -120,7 +121,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     """Templates that are not pages (the 404 page): the interface texts, the language root, a selector to each language's home."""
     # mkdocs-static-i18n sets this attribute per page; the last page's would stay.
-    config.extra.alternate = copy.deepcopy(config.plugins["i18n"].extra_alternate)
+    # An attribute, not a key: mkdocs-static-i18n sets it so, Material's template reads it so (Jinja tries attributes first),
+    # and MkDocs types `extra` as a plain mapping.
+    extra: Any = config.extra
+    extra.alternate = copy.deepcopy(_i18n(config).extra_alternate)
     return _add_page_data(context, None, config)
 
 
@@ -142,8 +146,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @_reported
 def on_post_build(config: MkDocsConfig) -> None:
     """After mkdocs-static-i18n has built every language: write what the site needs once."""
-    i18n = config.plugins["i18n"]
-    if i18n.building:
+    if _i18n(config).building:
         return  # a single other language's build, run from inside the default one
     site = Path(config.site_dir)
     state = build_state(config)
@@ -172,6 +175,16 @@ def _source_line(markdown: str, page: Page, config: MkDocsConfig) -> tuple[str, 
 def _publisher(config: MkDocsConfig) -> Publisher:
     """The publisher's details (`extra.publisher`), checked against the address the site is built for; raises PublisherProblem."""
     return read_publisher(config.extra.get("publisher"), config.site_url)
+
+
+def _i18n(config: MkDocsConfig) -> I18n:
+    """mkdocs-static-i18n's plugin, which builds the languages (`plugins: i18n` in mkdocs.yml)."""
+    plugin = config.plugins["i18n"]
+    if not isinstance(plugin, I18n):
+        raise Abort(
+            f"mkdocs.yml's plugin `i18n` is {type(plugin).__module__}.{type(plugin).__name__}, not mkdocs-static-i18n's, which the site's languages need."
+        )
+    return plugin
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -203,7 +216,7 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
     alternates = []
     if page is not None and hasattr(page.file, "alternates"):
         alternates = [
-            {"lang": other, "url": config.site_url.rstrip("/") + "/" + page.file.alternates[other].url} for other in LANGUAGES if other in page.file.alternates
+            {"lang": other, "url": site_url(config).rstrip("/") + "/" + page.file.alternates[other].url} for other in LANGUAGES if other in page.file.alternates
         ]
     root = language_root(base_url, lang_prefix(lang))
     meta = page.meta if page is not None else {}
@@ -228,7 +241,7 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
             page.canonical_url if page is not None else None,
             lang,
             config.site_name,
-            page_url(config.site_url, lang),
+            page_url(site_url(config), lang),
             build_state(config).event_at(page.url.removeprefix(lang_prefix(lang))) if page is not None else None,
             changed,
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -23,9 +24,9 @@ def language_root(base_url: str, lang_prefix: str) -> str:
 
 
 def structured_data(
-    meta: dict[str, Any],
+    meta: Mapping[str, Any],
     title: str,
-    description: str,
+    description: str | None,
     url: str | None,
     lang: str,
     site_name: str,
