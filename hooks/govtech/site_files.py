@@ -1,8 +1,8 @@
 """Every file the site publishes beside its pages, composed from the modules that write each kind.
 
-Each is made from the model with a real serializer (json, ElementTree,
-icalendar) and depends only on the inputs and the build date, so the same
-sources give the same bytes.
+Each is made from the model with a real serializer (json, ElementTree, the
+RFC 5545 writer in ical.py) and depends only on the inputs and the build
+date, so the same sources give the same bytes.
 """
 
 from __future__ import annotations
