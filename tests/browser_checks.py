@@ -40,10 +40,19 @@ def site_pages(site: Path) -> list[str]:
 def visit(page, url: str, run_axe: bool = True) -> Visit:
     """Open `url` in `page` (a Playwright page), record everything, and run axe-core."""
     result = Visit(url)
+
+    def on_response(response) -> None:
+        if response.status >= 400:
+            result.failures.append(f"{response.url} ({response.status})")
+
+    def on_console(message) -> None:
+        if message.type == "error":
+            result.console_errors.append(message.text)
+
     page.on("request", lambda request: result.requests.append(request.url))
     page.on("requestfailed", lambda request: result.failures.append(f"{request.url} ({request.failure})"))
-    page.on("response", lambda response: response.status >= 400 and result.failures.append(f"{response.url} ({response.status})"))
-    page.on("console", lambda message: message.type == "error" and result.console_errors.append(message.text))
+    page.on("response", on_response)
+    page.on("console", on_console)
     page.on("pageerror", lambda error: result.console_errors.append(str(error)))
     page.goto(url, wait_until="networkidle")
     result.lang = page.evaluate("document.documentElement.lang")

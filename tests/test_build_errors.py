@@ -14,7 +14,9 @@ FIXTURES = sorted((Path(__file__).parent / "fixtures" / "invalid").glob("*.yml")
 
 def expectation(fixture: Path) -> tuple[int, str]:
     """The line and message a fixture's first line promises: `# expect: LINE: MESSAGE`."""
-    line, message = re.match(r"# expect: (\d+): (.*)", fixture.read_text().splitlines()[0]).groups()
+    promise = re.match(r"# expect: (\d+): (.*)", fixture.read_text().splitlines()[0])
+    assert promise is not None, f"{fixture} starts with no `# expect: LINE: MESSAGE`"
+    line, message = promise.groups()
     return int(line), message
 
 

@@ -121,7 +121,7 @@ def test_catalogue_introduction_points_to_the_follow_block(site: Path, lang: str
 def test_titles_follow_the_alphabet_of_the_page_language(sorting_site, browser, lang: str) -> None:
     base, _ = sorting_site
     url = f"{base}{prefix(lang)}challenges/"
-    orders = {}
+    orders: dict[bool | str, list[str]] = {}  # with JavaScript or not, and "resorted"
     for javascript in (False, True):
         context = browser.new_context(java_script_enabled=javascript)
         reader = context.new_page()

@@ -89,7 +89,9 @@ def test_a_missing_page_gets_the_404_page_of_its_language(nginx, path: str, lang
     base, _ = nginx
     status, _, body = fetch(base + path)
     assert status == 404
-    assert re.search(rb'<html lang="([a-z]+)"', body).group(1).decode() == lang
+    html_tag = re.search(rb'<html lang="([a-z]+)"', body)
+    assert html_tag is not None, body[:200]
+    assert html_tag.group(1).decode() == lang
 
 
 @pytest.mark.parametrize("path, target", [("de", "/de/"), ("en/challenges", "/en/challenges/")])
@@ -117,17 +119,20 @@ def test_every_page_has_the_same_inline_scripts_and_the_policies_allow_exactly_t
     """One list of hashes for every page, whatever its depth; the <meta> policy is the header's."""
     base, site = nginx
     header = fetch(base)[1]["Content-Security-Policy"]
-    hashes, metas = {}, set()
+    hashes: dict[frozenset[str], list[str]] = {}
+    metas: set[str] = set()
     for file in sorted(site.rglob("*.html")):
         html = file.read_text()
         if scripts := inline_script_hashes(html):  # every page Material renders; not the /was/ redirect
             hashes.setdefault(frozenset(scripts), []).append(file.relative_to(site).as_posix())
             metas.update(html_meta_policies(html) or {f"none in {file.relative_to(site)}"})
     assert len(hashes) == 1, {", ".join(files[:3]): sorted(h) for h, files in hashes.items()}
-    [scripts] = hashes
-    allowed = set(re.search(r"script-src ([^;]*)", header).group(1).split()) - {"'self'"}
-    assert sorted(scripts - allowed) == [], "add these hashes to extra.csp_script_hashes in mkdocs.yml and to deploy/nginx.conf"
-    assert sorted(allowed - scripts) == [], "no page has these scripts any more: remove their hashes"
+    [every_page] = hashes
+    script_src = re.search(r"script-src ([^;]*)", header)
+    assert script_src is not None, header
+    allowed = set(script_src.group(1).split()) - {"'self'"}
+    assert sorted(every_page - allowed) == [], "add these hashes to extra.csp_script_hashes in mkdocs.yml and to deploy/nginx.conf"
+    assert sorted(allowed - every_page) == [], "no page has these scripts any more: remove their hashes"
     assert metas == {header.removesuffix("; frame-ancestors 'none'")}
     assert header.endswith("; frame-ancestors 'none'")
 

@@ -20,6 +20,13 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 SITE_URL = "https://govtech.test/"
 
 
+def child(element: ET.Element, path: str) -> ET.Element:
+    """The first element at `path` in `element`; the test fails when there is none."""
+    found = element.find(path)
+    assert found is not None, f"no {path} in {element.tag}"
+    return found
+
+
 def epoch(day: str) -> str:
     """SOURCE_DATE_EPOCH for noon UTC on `day`."""
     return str(int(datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC).timestamp()))
@@ -62,7 +69,7 @@ def test_without_git_no_page_claims_when_it_last_changed(dated: dict[str, Path])
     assert claims == []
     for moment, day in (("before", "2030-02-01"), ("after", "2030-03-01")):
         updated = {
-            e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")[:10] for e in ET.parse(dated[moment] / "feed" / "atom.xml").getroot().iter(f"{ATOM}entry")
+            e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated", "")[:10] for e in ET.parse(dated[moment] / "feed" / "atom.xml").getroot().iter(f"{ATOM}entry")
         }
         assert updated.pop(f"{SITE_URL}challenges/invoicing/") == {"before": "2030-01-15", "after": "2030-03-01"}[moment]
         assert set(updated.values()) == {day}, "no day is known for the undated challenges"
@@ -78,18 +85,19 @@ def test_atom_feed_is_valid_and_newest_first(dated: dict[str, Path], lang: str) 
     feed = ET.parse(dated["before"] / prefix(lang) / "feed" / "atom.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
     for required in ("id", "title", "updated", "author/" + ATOM + "name"):
-        assert feed.find(ATOM + required).text
-    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == f"{SITE_URL}{prefix(lang)}feed/atom.xml"
+        assert child(feed, ATOM + required).text
+    assert child(feed, f"{ATOM}link[@rel='self']").get("href") == f"{SITE_URL}{prefix(lang)}feed/atom.xml"
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == len(CHALLENGE_IDS)
     for entry in entries:
         for required in ("id", "title", "updated", "summary"):
-            assert entry.find(ATOM + required).text, required
-        assert entry.find(f"{ATOM}link[@rel='alternate']").get("href").startswith(SITE_URL)
+            assert child(entry, ATOM + required).text, required
+        assert child(entry, f"{ATOM}link[@rel='alternate']").get("href", "").startswith(SITE_URL)
     published = [e.find(f"{ATOM}published") for e in entries]
-    dated = [p.text for p in published if p is not None]
-    assert dated == sorted(dated, reverse=True) and published[: len(dated)] == [p for p in published if p is not None], "dated entries first, newest first"
-    assert entries[0].find(f"{ATOM}id").text == f"{SITE_URL}{prefix(lang)}challenges/invoicing/"
+    days = [p.text or "" for p in published if p is not None]
+    assert all(days), "every <published> holds a date"
+    assert days == sorted(days, reverse=True) and published[: len(days)] == [p for p in published if p is not None], "dated entries first, newest first"
+    assert child(entries[0], f"{ATOM}id").text == f"{SITE_URL}{prefix(lang)}challenges/invoicing/"
 
 
 def test_every_page_links_its_feed(dated: dict[str, Path]) -> None:
@@ -112,7 +120,7 @@ def test_calendars_hold_every_date(dated: dict[str, Path], lang: str) -> None:
     assert link.get("href") == "calendar.ics"
 
 
-EXPECTED = {
+EXPECTED: dict[str, dict[str, tuple[str, str | None]]] = {
     "before": {
         "da": ("Åben for ansøgninger", "Ansøgningsfrist: 28. februar 2030"),
         "de": ("Bewerbung offen", "Bewerbungsschluss: 28. Februar 2030"),
@@ -192,7 +200,8 @@ def test_every_published_file_is_readable_by_a_web_server(dated: dict[str, Path]
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_sitemap_lists_each_page_of_each_language_once(dated: dict[str, Path], lang: str) -> None:
-    locs = [e.text for e in ET.parse(dated["before"] / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
+    locs = [e.text or "" for e in ET.parse(dated["before"] / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
+    assert all(locs), "every <loc> names a page"
     assert len(locs) == len(set(locs))
     others = tuple(f"{SITE_URL}{o}/" for o in LANGUAGES if o != lang and prefix(o))
     assert len([loc for loc in locs if loc.startswith(f"{SITE_URL}{prefix(lang)}") and not loc.startswith(others)]) >= 15

@@ -69,7 +69,12 @@ def test_the_meta_policy_is_in_force_without_headers(elsewhere, browser) -> None
     base, _ = elsewhere
     page = browser.new_page()
     reports = []
-    page.on("console", lambda message: "Content Security Policy" in message.text and reports.append(message.text))
+
+    def on_console(message) -> None:
+        if "Content Security Policy" in message.text:
+            reports.append(message.text)
+
+    page.on("console", on_console)
     page.add_init_script(REPORT_VIOLATIONS)
     response = page.goto(base + "en/challenges/", wait_until="networkidle")
     assert "content-security-policy" not in response.headers
@@ -134,4 +139,4 @@ def test_the_sitemap_names_every_page_with_its_other_languages_absolutely(elsewh
         SITE_URL + p for p in site_pages(site) if not p.endswith("404.html") and 'id="__config"' in (site / p / "index.html").read_text()
     }  # not the /was/ redirect
     assert pages <= alternates.keys()
-    assert all(href.startswith(SITE_URL) for links in alternates.values() for href in links.values())
+    assert all(href is not None and href.startswith(SITE_URL) for links in alternates.values() for href in links.values())

@@ -101,7 +101,8 @@ def _lag(path: str, history: list[tuple[str, str, str]], changed: Callable[[str]
 def _history(root: Path) -> list[tuple[str, str, str]]:
     """(commit, date, subject) of every commit touching docs/ or challenges/, newest first, after the working tree."""
     log = _git(root, "log", "--format=%h%x00%ad%x00%s", "--date=short", "--", "docs", "challenges")
-    return [(WORKING_TREE, "uncommitted", "not committed yet")] + [tuple(line.split("\0", 2)) for line in log.splitlines() if line]  # type: ignore[misc]
+    fields = (line.split("\0", 2) for line in log.splitlines() if line)
+    return [(WORKING_TREE, "uncommitted", "not committed yet")] + [(commit, day, subject) for commit, day, subject in fields]
 
 
 def _changed_files(root: Path, commit: str, files: dict[str, str]) -> frozenset[str]:

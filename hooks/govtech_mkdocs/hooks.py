@@ -29,7 +29,7 @@ import json
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -54,14 +54,15 @@ from govtech_mkdocs.language_split import search_indexes
 from govtech_mkdocs.page_data import changed_line, docs_folder, language_root, last_changed, structured_data
 from govtech_mkdocs.theme_patches import labelled_checklists, patched_html, translated_permalinks
 
-Handler = TypeVar("Handler", bound=Callable[..., Any])
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
 
 
-def _reported(handler: Handler) -> Handler:
+def _reported(handler: Callable[Params, Result]) -> Callable[Params, Result]:
     """`handler`, with bad input reported as MkDocs reports a failed build: the problems, no traceback."""
 
     @wraps(handler)
-    def run(*args: Any, **kwargs: Any) -> Any:
+    def run(*args: Params.args, **kwargs: Params.kwargs) -> Result:
         try:
             return handler(*args, **kwargs)
         except InvalidInput as err:
@@ -69,7 +70,7 @@ def _reported(handler: Handler) -> Handler:
         except PublisherProblem as err:
             raise Abort(err.report()) from None
 
-    return run  # type: ignore[return-value]
+    return run
 
 
 @event_priority(50)
