@@ -456,3 +456,16 @@ def test_without_javascript_the_page_says_what_to_do_instead(served_site, browse
     assert tab.locator("#challenge-form").is_hidden()
     assert tab.locator("[data-form-fallback]").inner_text() == S[lang]["no_script"]
     context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_label_is_the_schemas_title_in_the_pages_language(site: Path, lang: str) -> None:
+    """Civil servants read 'Ansøgningsfrist', not `deadline`: labels come from the schema's titles."""
+    doc = page(site, prefix(lang) + FORM)
+    labels = {label.get("for"): text(label) for label in doc.cssselect("#challenge-form label[for^='field-']")}
+    deadline = schema("challenge")["properties"]["dates"]["properties"]["deadline"]
+    expected = deadline["title"] if lang == "en" else deadline["x-title"][lang]
+    assert labels["field-dates--deadline"].startswith(expected)
+    texts = schema("challenge")["$defs"]["texts"]["properties"]
+    assert labels[f"field-{lang}--looking_for"].startswith(texts["looking_for"]["title"] if lang == "en" else texts["looking_for"]["x-title"][lang])
+    assert not [key for key, label in labels.items() if label.split(" ")[0] == key.rpartition("-")[2]]
