@@ -21,6 +21,7 @@ from . import LANGUAGES
 from .html_safety import MarkdownTexts, frozen, site_markdown
 from .model import PHASES, Catalogue, Challenge, Event, Firm, Link, Outcome, Owner, Phase, Question, Texts
 from .problems import InvalidInput, Problem
+from .project import CONFIG_FILE
 from .validation import challenge_problems, duplicate_id_problems, schema_problems, text_problems
 from .yaml_reader import read_yaml
 
@@ -91,7 +92,7 @@ def collect(load_challenges, load_events, *checks) -> Catalogue:
 
 def site_settings(root: Path) -> tuple[Path, MarkdownTexts]:
     """The pages folder of the project in `root` and the Markdown its texts are rendered with, as its mkdocs.yml says."""
-    file = root / "mkdocs.yml"
+    file = root / CONFIG_FILE
     try:
         docs_dir, extensions, settings = _settings_at(file, file.stat().st_mtime_ns)
     except FileNotFoundError:
