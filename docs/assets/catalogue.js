@@ -23,7 +23,9 @@
     var cards = Array.prototype.slice.call(list.querySelectorAll(".challenge-card")).map(function (element) {
       var facts = {};
       Array.prototype.forEach.call(element.querySelectorAll("dt"), function (term) {
-        facts[text(term)] = text(term.nextElementSibling);
+        // A fact with a note beside it (an owner not confirmed) names its plain value.
+        var fact = term.nextElementSibling;
+        facts[text(term)] = fact && fact.getAttribute("data-value") || text(fact);
       });
       return {element: element, title: text(element.querySelector("h2")), facts: facts,
               deadline: element.getAttribute("data-deadline") || "9999-12-31"};
