@@ -202,11 +202,13 @@ def _field(name: str, key: str, spec: dict[str, Any], label: str, help_text: str
 
 
 def _html_pattern(spec: dict[str, Any]) -> str | None:
-    """The schema's `pattern` for the `pattern` attribute, with values the schema excludes (`not: {enum: …}`) refused too."""
+    """The schema's `pattern` for the `pattern` attribute, with values the schema excludes (`not: {enum: …}` or `not: {pattern: …}`) refused too."""
     pattern = spec.get("pattern")
-    excluded = spec.get("not", {}).get("enum", ())
+    excluded = [_REGEX_SYNTAX.sub(r"\\\1", str(word)) for word in spec.get("not", {}).get("enum", ())]
+    if "pattern" in spec.get("not", {}):
+        excluded.append(spec["not"]["pattern"].removeprefix("^").removesuffix("$"))
     if excluded:
-        words = "|".join(_REGEX_SYNTAX.sub(r"\\\1", str(word)) for word in excluded)
+        words = "|".join(excluded)
         pattern = f"(?!(?:{words})$){pattern or '.*'}"
     return pattern
 

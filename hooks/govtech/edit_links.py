@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from .history import challenge_source
 from .rendering import GENERATED_DIRS
+from .urls import is_catalogue_stem
 
 # The branch the site is published from (.github/workflows/deploy.yml), so the branch an edit is proposed to.
 BRANCH = "main"
@@ -55,9 +56,9 @@ def edit_url(repository: str | None, path: str | None) -> str | None:
 
 
 def is_challenge_page(src_uri: str) -> bool:
-    """Whether the page made from `src_uri` is a challenge's own page (not the catalogue)."""
+    """Whether the page made from `src_uri` is a challenge's own page (not a page of the catalogue)."""
     folder, _, name = src_uri.rpartition("/")
-    return folder == "challenges" and not name.startswith("index.")
+    return folder == "challenges" and not is_catalogue_stem(name.split(".")[0])
 
 
 def edit_label(src_uri: str, strings: dict[str, Any]) -> str:

@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .model import Catalogue
+from .urls import is_catalogue_stem
 
 _GIT_TIMEOUT = 60
 # Separates the commits in `git log -z` output; a file name cannot hold it.
@@ -78,7 +79,7 @@ def with_history(catalogue: Catalogue, history: History) -> Catalogue:
 def generated_page_dates(pages: Iterable[str], catalogue: Catalogue, history: History) -> dict[str, date | None]:
     """When the content of each generated page (by its path in docs/, as render_pages names them) last changed.
 
-    A challenge's page changes with its file; the catalogue with any
+    A challenge's page changes with its file; the catalogue (each of its pages) with any
     challenge file; the field reference with the challenge schema.
     """
     by_id = {c.id: c.changed for c in catalogue.challenges}
@@ -89,7 +90,7 @@ def generated_page_dates(pages: Iterable[str], catalogue: Catalogue, history: Hi
         folder, _, name = path.rpartition("/")
         stem = name.split(".")[0]
         if folder == "challenges":
-            dates[path] = latest if stem == "index" else by_id.get(stem)
+            dates[path] = latest if is_catalogue_stem(stem) else by_id.get(stem)
         else:
             dates[path] = schema_day
     return dates

@@ -24,7 +24,7 @@ from .collation import sort_key
 from .model import PHASES, Catalogue, Event
 from .reference import entry_rows, field_rows
 from .strings import ui_strings
-from .urls import lang_prefix
+from .urls import catalogue_stem, lang_prefix
 from .validation import schema
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
@@ -42,6 +42,12 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # The folders of docs/ that the build writes and owns; never edit them by hand.
 GENERATED_DIRS = ("challenges", "agencies/reference", FORM_DIR)
 
+# Cards on one page of the catalogue. Beyond this many challenges the catalogue is split into pages in
+# title order (challenges/index.md, challenges/page-2.md, …), each linking to all: a reader without
+# JavaScript reaches every challenge, and a first visit stays small however many challenges there are.
+# With JavaScript, the first change of a filter or the sort fetches the other pages (assets/catalogue.js).
+PAGE_SIZE = 100
+
 
 def page_name(stem: str, lang: str) -> str:
     """`invoicing.md` for Danish, `invoicing.de.md` for German: the i18n suffix layout."""
@@ -57,7 +63,12 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
         context: dict[str, Any] = {"lang": lang, "s": ui_strings(lang), "catalogue": catalogue, "today": today, "phases": PHASES}
         filters = filter_options(catalogue, today, lang)
         by_title = sorted(catalogue.challenges, key=lambda c: sort_key(c.texts[lang].title, lang))
-        pages[f"challenges/{page_name('index', lang)}"] = env.get_template("catalogue.md.j2").render(context, filters=filters, challenges=by_title)
+        slices = [by_title[start : start + PAGE_SIZE] for start in range(0, len(by_title), PAGE_SIZE)] or [[]]
+        for number, cards in enumerate(slices, 1):
+            catalogue_page = env.get_template("catalogue.md.j2").render(
+                context, filters=filters, challenges=cards, total=len(by_title), number=number, pages=catalogue_pages(number, len(slices))
+            )
+            pages[f"challenges/{page_name(catalogue_stem(number), lang)}"] = catalogue_page
         for challenge in catalogue.challenges:
             page = env.get_template("challenge.md.j2").render(context, challenge=challenge, t=challenge.texts[lang])
             pages[f"challenges/{page_name(challenge.id, lang)}"] = page
@@ -67,6 +78,14 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
         form = challenge_form(schema("challenge"), catalogue, lang, context["s"])
         pages[f"{FORM_DIR}/{page_name('index', lang)}"] = env.get_template("form.md.j2").render(context, form=form)
     return pages
+
+
+def catalogue_pages(number: int, count: int) -> list[tuple[int, str]]:
+    """The links of page `number`'s page navigation, as (page number, address relative to page `number`); none for a catalogue of one page."""
+    if count == 1:
+        return []
+    to_folder = "" if number == 1 else "../"
+    return [(other, to_folder + ("" if other == 1 else f"{catalogue_stem(other)}/") or "./") for other in range(1, count + 1)]
 
 
 def filter_options(catalogue: Catalogue, today: date, lang: str) -> dict[str, list[tuple[str, str]]]:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from . import DEFAULT_LANGUAGE
+
+# The catalogue's pages in docs/challenges/: `index` is the first, `page-2`, `page-3` … the others
+# (the challenge schema reserves these names, so no challenge id takes them).
+_CATALOGUE_STEM = re.compile(r"index|page-[0-9]+")
 
 
 def lang_prefix(lang: str) -> str:
@@ -13,3 +19,13 @@ def lang_prefix(lang: str) -> str:
 def page_url(site_url: str, lang: str, path: str = "") -> str:
     """The absolute address of the page at `path` in language `lang`."""
     return f"{site_url.rstrip('/')}/{lang_prefix(lang)}{path}"
+
+
+def catalogue_stem(number: int) -> str:
+    """The name (without .md) of page `number` of the catalogue in docs/challenges/: `index`, `page-2`, …"""
+    return "index" if number == 1 else f"page-{number}"
+
+
+def is_catalogue_stem(stem: str) -> bool:
+    """Whether `stem` names a page of the catalogue in docs/challenges/ rather than a challenge."""
+    return _CATALOGUE_STEM.fullmatch(stem) is not None

@@ -39,7 +39,7 @@ from mkdocs_static_i18n.plugin import I18n
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
 from govtech.challenge_form import is_form_page, with_editor
-from govtech.edit_links import edit_label, edit_url, editor_urls, source_file
+from govtech.edit_links import edit_label, edit_url, editor_urls, is_challenge_page, source_file
 from govtech.feeds import FEED
 from govtech.generated_files import sync_generated, write_if_changed
 from govtech.problems import InvalidInput
@@ -101,8 +101,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
 @_reported
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
     """Refuse unsafe markup from challenge texts; name checklist boxes; translate permalink titles."""
-    challenge_page = page.file.src_uri.startswith("challenges/") and not page.file.src_uri.startswith("challenges/index.")
-    if challenge_page:
+    if is_challenge_page(page.file.src_uri):
         # The validator's allow-list, on the texts as the page renders them; reported at the text's line.
         source = f"challenges/{page.file.src_uri.split('/')[1].split('.')[0]}.yml"
         root, lang = Path(config.config_file_path).parent, _language(config)
