@@ -53,9 +53,9 @@ def file_history(root: Path, today: date) -> History:
     """The history of the files below `root`, read with three git calls whatever the number of files."""
     root = root.resolve()
     try:
-        shallow = _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
-        dirty = set(_git(root, "diff", "HEAD", "--name-only", "--no-renames", "--relative", "-z").split("\0"))
-        log = _git(root, "log", f"--format={_COMMIT}%ct %P", "-z", "--name-only", "--no-renames", "--relative", "--", ".")
+        shallow = git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+        dirty = set(git(root, "diff", "HEAD", "--name-only", "--no-renames", "--relative", "-z").split("\0"))
+        log = git(root, "log", f"--format={_COMMIT}%ct %P", "-z", "--name-only", "--no-renames", "--relative", "--", ".")
     except (OSError, subprocess.SubprocessError):
         return History(root)  # no git, no repository, or no commit yet
     days: dict[str, date] = {}
@@ -108,7 +108,7 @@ def challenge_source(root: Path, challenge_id: str) -> str:
     return yaml if not (root / yml).exists() and (root / yaml).exists() else yml
 
 
-def _git(root: Path, *args: str) -> str:
+def git(root: Path, *args: str) -> str:
     """The output of `git args` run in `root`; raises CalledProcessError when git fails."""
     return subprocess.run(
         ["git", "-C", str(root), *args],

@@ -10,7 +10,6 @@ warning: the report never fails a check.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -21,7 +20,9 @@ from pathlib import Path
 import yaml
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
+from .history import git
 from .project import project_root
+from .workflow_commands import file_annotation, in_github_actions
 
 WORKING_TREE = "working tree"
 LANGUAGE_NAMES = {"da": "Danish", "de": "German", "en": "English"}
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     found = lags(root)
     for lag in found:
         # GitHub shows `::warning` lines as annotations on the file in a pull request.
-        print(f"::warning file={lag.path}::{lag}" if os.environ.get("GITHUB_ACTIONS") == "true" else f"warning: {lag}")
+        print(file_annotation(lag.path, str(lag)) if in_github_actions() else f"warning: {lag}")
     print(f"{len(found)} text{'s' if len(found) != 1 else ''} with languages out of step." if found else "All languages are in step.")
     return 0
 
@@ -100,7 +101,10 @@ def _lag(path: str, history: list[tuple[str, str, str]], changed: Callable[[str]
 
 def _history(root: Path) -> list[tuple[str, str, str]]:
     """(commit, date, subject) of every commit touching docs/ or challenges/, newest first, after the working tree."""
-    log = _git(root, "log", "--format=%h%x00%ad%x00%s", "--date=short", "--", "docs", "challenges")
+    try:
+        log = git(root, "log", "--format=%h%x00%ad%x00%s", "--date=short", "--", "docs", "challenges")
+    except (OSError, subprocess.SubprocessError):
+        log = ""  # not a repository: only the working tree is known
     fields = (line.split("\0", 2) for line in log.splitlines() if line)
     return [(WORKING_TREE, "uncommitted", "not committed yet")] + [(commit, day, subject) for commit, day, subject in fields]
 
@@ -132,19 +136,15 @@ def _version(root: Path, commit: str | None, path: str) -> str | None:
     if commit == WORKING_TREE:
         file = root / path
         return file.read_text(encoding="utf-8") if file.exists() else None
-    result = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=root, capture_output=True, text=True)
-    return result.stdout if result.returncode == 0 else None
+    try:
+        return git(root, "show", f"{commit}:{path}")
+    except (OSError, subprocess.SubprocessError):
+        return None  # the file did not exist at that commit
 
 
 def _parent(commit: str) -> str | None:
     """What `commit` changed from: HEAD for the working tree, else its first parent (None for a root commit)."""
     return "HEAD" if commit == WORKING_TREE else f"{commit}^"
-
-
-def _git(root: Path, *args: str) -> str:
-    """The output of a git command in `root`; empty outside a repository."""
-    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
-    return result.stdout if result.returncode == 0 else ""
 
 
 def _is_default_page(page: Path, root: Path) -> bool:

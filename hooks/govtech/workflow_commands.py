@@ -21,8 +21,12 @@ def in_github_actions(environ: Mapping[str, str] = os.environ) -> bool:
 
 def annotation(problem: Problem, level: str = "error") -> str:
     """One problem as the workflow command that annotates its file at its line and column."""
-    where = f"file={_property(problem.path)},line={problem.line},col={problem.column}"
-    return f"::{level} {where}::{_data(problem.message)}"
+    return file_annotation(problem.path, problem.message, level, f",line={problem.line},col={problem.column}")
+
+
+def file_annotation(path: str, message: str, level: str = "warning", where: str = "") -> str:
+    """`message` as the workflow command that annotates the file at `path` (at `where`, or as a whole)."""
+    return f"::{level} file={_property(path)}{where}::{_data(message)}"
 
 
 def annotation_lines(problems: Iterable[Problem], level: str = "error") -> str:
