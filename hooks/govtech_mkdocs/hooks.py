@@ -42,6 +42,7 @@ from govtech.challenge_form import is_form_page, with_editor
 from govtech.edit_links import edit_label, edit_url, editor_urls, is_challenge_page, source_file
 from govtech.feeds import FEED
 from govtech.generated_files import sync_generated, write_if_changed
+from govtech.history import challenge_source
 from govtech.problems import InvalidInput
 from govtech.publisher import Publisher, PublisherProblem, fill_markers, read_publisher
 from govtech.rendering import GENERATED_DIRS, event_markers
@@ -103,8 +104,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
     """Refuse unsafe markup from challenge texts; name checklist boxes; translate permalink titles."""
     if is_challenge_page(page.file.src_uri):
         # The validator's allow-list, on the texts as the page renders them; reported at the text's line.
-        source = f"challenges/{page.file.src_uri.split('/')[1].split('.')[0]}.yml"
         root, lang = Path(config.config_file_path).parent, _language(config)
+        source = challenge_source(root, page.file.src_uri.split("/")[1].split(".")[0])
         if problems := page_problems(html, ui_strings(lang)["challenge"], lang, root / source, source):
             raise InvalidInput(problems)
     html = labelled_checklists(html, page.file.src_uri)
