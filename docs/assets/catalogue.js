@@ -1,5 +1,5 @@
-// Filters and sorting for the challenge catalogue. The full list is in the
-// HTML, sorted by title in the page language's alphabet; this script makes
+// Filters and sorting for the challenge catalogue. The cards are in the
+// HTML (a large catalogue's split over pages, see below), sorted by title in the page language's alphabet; this script makes
 // the form work (CSS lays it out wherever scripts run, so nothing moves when
 // this starts), hides cards that do not match and announces the count
 // through the role="status" element.

@@ -11,3 +11,5 @@ files (`open_data`, `feeds`, `calendars`, composed by `site_files`);
 
 LANGUAGES = ("da", "de", "en")
 DEFAULT_LANGUAGE = "da"
+# The languages' names in English, for messages to editors.
+LANGUAGE_NAMES = {"da": "Danish", "de": "German", "en": "English"}

@@ -23,11 +23,9 @@ from urllib.parse import urlsplit
 
 from babel.units import format_unit
 
-from . import LANGUAGES
+from . import LANGUAGE_NAMES, LANGUAGES
 from .rendering import BABEL_LOCALES, long_date
 from .strings import ui_strings
-
-_LANGUAGE_NAMES = {"da": "Danish", "de": "German", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -55,14 +53,14 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    *(Field(("authority", lang), "text", f"the responsible authority's name in {_LANGUAGE_NAMES[lang]}") for lang in LANGUAGES),
+    *(Field(("authority", lang), "text", f"the responsible authority's name in {LANGUAGE_NAMES[lang]}") for lang in LANGUAGES),
     Field(("email",), "email", "the e-mail address readers write to (footer, accessibility feedback)"),
     Field(("phone",), "phone", "the telephone number readers call (footer, accessibility feedback)"),
     Field(("repository",), "url", "the https:// address of the site's public source repository"),
     Field(("statement", "prepared"), "date", "the day the accessibility statement was prepared, as YYYY-MM-DD"),
     Field(("statement", "reviewed"), "date", "the day the accessibility statement was last reviewed, as YYYY-MM-DD (review it at least once a year)"),
     Field(("statement", "was"), "url", "the https:// address of the statement published through Digitaliseringsstyrelsen's WAS-Tool"),
-    *(Field(("privacy", "controller", lang), "text", f"the data controller's name in {_LANGUAGE_NAMES[lang]}") for lang in LANGUAGES),
+    *(Field(("privacy", "controller", lang), "text", f"the data controller's name in {LANGUAGE_NAMES[lang]}") for lang in LANGUAGES),
     Field(("privacy", "contact"), "contact", "the data controller's contact: an e-mail address or an https:// page"),
     Field(("privacy", "log_retention_days"), "days", "how many days the host keeps its access logs, a whole number"),
 )

@@ -58,6 +58,7 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
     """Every generated page, as {path inside docs/: Markdown}."""
     env = template_environment()
     neutral, per_language = field_rows(schema("challenge"))
+    files = {"owners_file": entry_rows(schema("owners")), "events_file": entry_rows(schema("events"))}
     pages = {}
     for lang in LANGUAGES:
         context: dict[str, Any] = {"lang": lang, "s": ui_strings(lang), "catalogue": catalogue, "today": today, "phases": PHASES}
@@ -72,7 +73,6 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
         for challenge in catalogue.challenges:
             page = env.get_template("challenge.md.j2").render(context, challenge=challenge, t=challenge.texts[lang])
             pages[f"challenges/{page_name(challenge.id, lang)}"] = page
-        files = {"owners_file": entry_rows(schema("owners")), "events_file": entry_rows(schema("events"))}
         reference = env.get_template("reference.md.j2").render(context, neutral=neutral, per_language=per_language, **files)
         pages[f"agencies/reference/{page_name('index', lang)}"] = reference
         form = challenge_form(schema("challenge"), catalogue, lang, context["s"])

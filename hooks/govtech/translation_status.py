@@ -19,13 +19,14 @@ from pathlib import Path
 
 import yaml
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
+from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from .history import git
+from .loading import challenge_files
 from .project import project_root
+from .rendering import GENERATED_DIRS
 from .workflow_commands import file_annotation, in_github_actions
 
 WORKING_TREE = "working tree"
-LANGUAGE_NAMES = {"da": "Danish", "de": "German", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def lags(root: Path) -> list[Lag]:
         if _is_default_page(page, root):
             files = {lang: _page_file(page, lang).relative_to(root).as_posix() for lang in LANGUAGES}
             found.append(_lag(files[DEFAULT_LANGUAGE], history, partial(_changed_files, root, files=files)))
-    for challenge in sorted((root / "challenges").glob("[!_]*.yml")):
+    for challenge in challenge_files(root / "challenges"):
         path = challenge.relative_to(root).as_posix()
         found.append(_lag(path, history, partial(_changed_blocks, root, path=path)))
     return [lag for lag in found if lag is not None]
@@ -150,7 +151,7 @@ def _parent(commit: str) -> str | None:
 def _is_default_page(page: Path, root: Path) -> bool:
     """Whether `page` is a hand-written page in the default language (generated folders are left out)."""
     rel = page.relative_to(root / "docs").as_posix()
-    return not any(page.name.endswith(f".{lang}.md") for lang in LANGUAGES) and not rel.startswith(("challenges/", "agencies/reference/"))
+    return not any(page.name.endswith(f".{lang}.md") for lang in LANGUAGES) and not rel.startswith(tuple(f"{folder}/" for folder in GENERATED_DIRS))
 
 
 def _page_file(page: Path, lang: str) -> Path:

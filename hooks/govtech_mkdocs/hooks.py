@@ -130,7 +130,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    """Pages: interface texts, absolute alternates, feed, language root, structured data and the link to the page's source."""
+    """Pages: interface texts, feed, language root, structured data and the link to the page's source."""
     _add_edit_link(context, page, config)
     return _add_page_data(context, page, config)
 
@@ -214,11 +214,6 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
     lang = _language(config)
     strings = ui_strings(lang)
     base_url = context.get("base_url", "")
-    alternates = []
-    if page is not None and hasattr(page.file, "alternates"):
-        alternates = [
-            {"lang": other, "url": site_url(config).rstrip("/") + "/" + page.file.alternates[other].url} for other in LANGUAGES if other in page.file.alternates
-        ]
     root = language_root(base_url, lang_prefix(lang))
     meta = page.meta if page is not None else {}
     site = build_state(config).site
@@ -226,7 +221,6 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
     title = meta.get("title") or (page.title if page is not None and page.title else config.site_name)
     context.update(
         s=strings,
-        alternates=alternates,
         language_root=root,
         feed_url=root.rstrip("/") + f"/{FEED}",
         page_changed=changed_line(changed, lang, strings),
