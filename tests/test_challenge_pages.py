@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,6 +20,8 @@ import yaml
 
 from built_pages import LANGUAGES, article, page, prefix, text
 from conftest import build, copy_project
+from govtech.feeds import atom_feed
+from govtech.loading import load_catalogue
 from test_open_data import ATOM, SITE_URL, child, epoch
 from test_validator import validate
 
@@ -304,3 +307,12 @@ def test_the_templates_optional_fields_are_valid_once_filled_in(folder: Path, ca
         assert f"\n{field}" in filled, field
     (folder / "new-challenge.yml").write_text(filled)
     assert validate(folder, capsys) == (0, [])
+
+
+def test_a_publication_day_still_to_come_is_not_yet_the_feeds_published() -> None:
+    """Before its publication day an entry has no `published`; from that day on it has."""
+    catalogue = load_catalogue(ROOT / "challenges")
+    upcoming = replace(catalogue, challenges=(replace(catalogue.challenges[0], published=date(2030, 2, 28)),))
+    for today, published in ((date(2030, 2, 1), None), (date(2030, 3, 1), "2030-02-28T00:00:00Z")):
+        entry = ET.fromstring(atom_feed(upcoming, today, SITE_URL, "da")).find(f"{ATOM}entry")
+        assert entry is not None and entry.findtext(f"{ATOM}published") == published

@@ -72,7 +72,9 @@ class _Entry:
 def _challenge_entry(c: Challenge, today: date, lang: str) -> _Entry:
     """The entry of a challenge, updated when its file or its status last changed."""
     updated = max((day for day in (c.changed, c.status_changed(today)) if day), default=None)
-    return _Entry(c, f"challenges/{c.id}/", updated or today, c.published, c.texts[lang].title, c.texts[lang].summary)
+    # A publication day still to come is no fact of the entry yet (Atom's `published` is when it happened).
+    published = c.published if c.published and c.published <= today else None
+    return _Entry(c, f"challenges/{c.id}/", updated or today, published, c.texts[lang].title, c.texts[lang].summary)
 
 
 def _question_entry(c: Challenge, q: Question, s: dict[str, Any], lang: str) -> _Entry:
