@@ -29,3 +29,19 @@ def test_a_printed_guide_shows_the_guide_and_nothing_else(served_site, browser, 
     assert set(visible["boxBorders"]) == {"solid"}
     assert page.pdf(format="A4")[:4] == b"%PDF"
     page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_paper_says_where_it_comes_from_and_where_its_links_lead(served_site, browser, lang: str) -> None:
+    base, _ = served_site
+    page = browser.new_page()
+    url = f"{base}{prefix(lang)}guides/application/"
+    page.goto(url)
+    assert page.locator(".print-source").is_hidden()
+    page.emulate_media(media="print")
+    source = page.locator(".print-source")
+    assert source.is_visible() and url in source.inner_text()
+    written = page.evaluate("""() => [...document.querySelectorAll("article a[href*='glossary']")]
+        .map(a => getComputedStyle(a, "::after").content)""")
+    assert f'" ({base}{prefix(lang)}glossary/' in written[0]
+    page.close()

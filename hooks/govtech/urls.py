@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from . import DEFAULT_LANGUAGE
 
@@ -29,3 +30,11 @@ def catalogue_stem(number: int) -> str:
 def is_catalogue_stem(stem: str) -> bool:
     """Whether `stem` names a page of the catalogue in docs/challenges/ rather than a challenge."""
     return _CATALOGUE_STEM.fullmatch(stem) is not None
+
+
+_RELATIVE_LINK = re.compile(r'<a href="(?![a-z][a-z0-9+.-]*:|#)([^"]*)"')
+
+
+def with_print_addresses(html: str, page_address: str) -> str:
+    """`html` whose links to the site's own pages also carry their full address, for paper (`data-print-href`)."""
+    return _RELATIVE_LINK.sub(lambda m: f'{m.group(0)} data-print-href="{urljoin(page_address, m.group(1))}"', html)

@@ -48,7 +48,7 @@ from govtech.publisher import Publisher, PublisherProblem, fill_markers, read_pu
 from govtech.rendering import GENERATED_DIRS, event_markers
 from govtech.site_files import redirect_page
 from govtech.strings import ui_strings
-from govtech.urls import lang_prefix, page_url
+from govtech.urls import lang_prefix, page_url, with_print_addresses
 from govtech.validation import page_problems
 from govtech_mkdocs.build_state import build_state, site_url
 from govtech_mkdocs.language_split import search_indexes
@@ -101,7 +101,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
 
 @_reported
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
-    """Refuse unsafe markup from challenge texts; name checklist boxes; translate permalink titles."""
+    """Refuse unsafe markup from challenge texts; name checklist boxes; translate permalink titles; give links their full address for paper."""
     if is_challenge_page(page.file.src_uri):
         # The validator's allow-list, on the texts as the page renders them; reported at the text's line.
         root, lang = Path(config.config_file_path).parent, _language(config)
@@ -111,7 +111,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
     html = labelled_checklists(html, page.file.src_uri)
     if is_form_page(page.file.src_uri):
         html = with_editor(html, editor_urls(_repository(config)))
-    return translated_permalinks(html, ui_strings(_language(config))["permalink"], page.file.src_uri)
+    html = translated_permalinks(html, ui_strings(_language(config))["permalink"], page.file.src_uri)
+    return with_print_addresses(html, page.canonical_url) if page.canonical_url else html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
