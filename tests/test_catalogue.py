@@ -213,3 +213,12 @@ def test_a_card_says_when_its_owner_is_not_confirmed(site: Path, lang: str) -> N
     [card] = [c for c in page(site, f"{prefix(lang)}challenges/").cssselect(".challenge-card") if c.cssselect("a[href='data-ethics/']")]
     owner = {text(dt): text(dt.getnext()) for dt in card.cssselect("dt")}[s["challenge"]["owner"]]
     assert owner.endswith(s["challenge"]["owner_not_confirmed"])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_catalogue_says_when_nothing_is_open_and_where_to_read_about_a_new_round(site: Path, lang: str) -> None:
+    s = strings(lang)["catalogue"]
+    intro = article(page(site, f"{prefix(lang)}challenges/"))
+    assert s["none_open"] in text(intro)
+    [link] = [a for a in intro.cssselect("a") if text(a) == s["new_round"]]
+    assert link.get("href") == "../faq/#new-round"

@@ -316,3 +316,10 @@ def test_a_publication_day_still_to_come_is_not_yet_the_feeds_published() -> Non
     for today, published in ((date(2030, 2, 1), None), (date(2030, 3, 1), "2030-02-28T00:00:00Z")):
         entry = ET.fromstring(atom_feed(upcoming, today, SITE_URL, "da")).find(f"{ATOM}entry")
         assert entry is not None and entry.findtext(f"{ATOM}published") == published
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_catalogue_with_an_open_call_does_not_say_nothing_is_open(sites: dict[str, Path], lang: str) -> None:
+    none_open = strings(lang)["catalogue"]["none_open"]
+    assert none_open not in text(article(page(sites["open"], f"{prefix(lang)}challenges/")))
+    assert none_open in text(article(page(sites["closed"], f"{prefix(lang)}challenges/")))

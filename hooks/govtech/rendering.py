@@ -59,9 +59,10 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
     env = template_environment()
     neutral, per_language = field_rows(schema("challenge"))
     files = {"owners_file": entry_rows(schema("owners")), "events_file": entry_rows(schema("events"))}
+    any_open = any(c.status_on(today) == "open-call" for c in catalogue.challenges)
     pages = {}
     for lang in LANGUAGES:
-        context: dict[str, Any] = {"lang": lang, "s": ui_strings(lang), "catalogue": catalogue, "today": today, "phases": PHASES}
+        context: dict[str, Any] = {"lang": lang, "s": ui_strings(lang), "catalogue": catalogue, "today": today, "phases": PHASES, "any_open": any_open}
         filters = filter_options(catalogue, today, lang)
         by_title = sorted(catalogue.challenges, key=lambda c: sort_key(c.texts[lang].title, lang))
         slices = [by_title[start : start + PAGE_SIZE] for start in range(0, len(by_title), PAGE_SIZE)] or [[]]
