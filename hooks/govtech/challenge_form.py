@@ -22,6 +22,7 @@ from typing import Any, TypedDict
 from . import LANGUAGES
 from .collation import sort_key
 from .model import Catalogue
+from .validation import resolved
 
 # The first line of every challenge file: VS Code's YAML extension checks the file against the schema.
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/challenge.schema.json"
@@ -155,7 +156,7 @@ def _items(spec: dict[str, Any], path: tuple[str, ...], always: bool, optional_g
     required = set(spec.get("required", ()))
     items: list[Field | Group | LeftOut] = []
     for key, raw in spec.get("properties", {}).items():
-        sub = _resolved(raw, c.schema)
+        sub = resolved(raw, c.schema)
         name = ".".join((*path, key))
         is_required = key in required
         label, help_text = _title(key, sub, c.lang), _description(sub, c.lang)
@@ -215,7 +216,7 @@ def _html_pattern(spec: dict[str, Any]) -> str | None:
 
 def _dates(spec: dict[str, Any], name: str, schema: dict[str, Any]) -> list[str]:
     """The fields below `spec` (at `name`) that hold a day, as dotted names."""
-    spec = _resolved(spec, schema)
+    spec = resolved(spec, schema)
     if spec.get("format") == "date":
         return [name]
     inner = spec.get("items", spec)
@@ -242,13 +243,3 @@ def _title(key: str, spec: dict[str, Any], lang: str) -> str:
 def _description(spec: dict[str, Any], lang: str) -> str:
     """What the field means, in `lang`: the schema's `x-description`, or its English `description`."""
     return spec.get("x-description", {}).get(lang) or spec.get("description", "")
-
-
-def _resolved(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    """`spec` with a local `$ref` replaced by what it refers to, its own keys kept."""
-    if "$ref" not in spec:
-        return spec
-    target: Any = schema
-    for part in spec["$ref"].partition("#")[2].strip("/").split("/"):
-        target = target[part]
-    return {**target, **{k: v for k, v in spec.items() if k != "$ref"}}

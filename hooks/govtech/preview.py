@@ -28,7 +28,7 @@ from .loading import load_catalogue
 from .model import PHASES, Catalogue, Challenge, Phase
 from .problems import InvalidInput, Problem
 from .project import CONFIG_FILE, project_root
-from .rendering import link_target, long_date, template_environment
+from .rendering import date_range, link_target, long_date, template_environment
 from .strings import ui_strings
 from .workflow_commands import annotation_lines, in_github_actions
 from .yaml_reader import read_yaml
@@ -147,12 +147,8 @@ def _shown(file: Path) -> str:
 
 
 def phase_days(phase: Phase, lang: str) -> str:
-    """A phase's days in words, as the page's timeline says them: from, until, or from and to."""
-    s = ui_strings(lang)["challenge"]
-    start, end = (long_date(day, lang) if day else None for day in (phase.start, phase.end))
-    if start and end:
-        return s["timeline_range"].format(start=start, end=end)
-    return s["timeline_from"].format(start=start) if start else s["timeline_until"].format(end=end)
+    """A phase's days in words, as the page's timeline says them, in plain text for GitHub."""
+    return date_range(phase.start, phase.end, lang, long_date)
 
 
 def cell_url(url: str) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import LANGUAGES
+from .validation import resolved
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class EntryFile:
 
 def entry_rows(schema: dict[str, Any]) -> EntryFile:
     """The key's length limit and the rows of an entry's fields, for a schema of entries under keys (`propertyNames`, `additionalProperties`)."""
-    entry = _resolved(schema["additionalProperties"], schema)
+    entry = resolved(schema["additionalProperties"], schema)
     rows = [row for name, spec in entry["properties"].items() for row in _rows((name,), spec, name in entry.get("required", ()), schema)]
     return EntryFile(schema.get("propertyNames", {}).get("maxLength"), rows)
 
@@ -56,9 +57,9 @@ def _rows(names: tuple[str, ...], spec: dict[str, Any], required: bool, schema: 
 
     Sub-fields of several fields of one shape are named with `*` for "each of them".
     """
-    spec = _resolved(spec, schema)
+    spec = resolved(spec, schema)
     rows = [_row(names, spec, required)]
-    inner = _resolved(spec.get("items", spec), schema)
+    inner = resolved(spec.get("items", spec), schema)
     name = names[0] if len(names) == 1 else _common(names)
     prefix = f"{name}[]." if "items" in spec else f"{name}."
     groups: dict[str, list[str]] = {}
@@ -77,17 +78,6 @@ def _rows(names: tuple[str, ...], spec: dict[str, Any], required: bool, schema: 
 def _common(names: tuple[str, ...]) -> str:
     """`timeline.*` for `timeline.definition`, `timeline.open-call`, …"""
     return names[0].rsplit(".", 1)[0] + ".*"
-
-
-def _resolved(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    """`spec` with a local `$ref` (`#/$defs/name`) replaced by what it refers to, its own keys kept."""
-    if "$ref" not in spec:
-        return spec
-    target = schema
-    # Only the fragment counts: the validator's compiler may have made the reference absolute ("challenge.schema.json#/...").
-    for part in spec["$ref"].partition("#")[2].strip("/").split("/"):
-        target = target[part]
-    return {**target, **{k: v for k, v in spec.items() if k != "$ref"}}
 
 
 def _row(names: tuple[str, ...], spec: dict[str, Any], required: bool) -> FieldRow:

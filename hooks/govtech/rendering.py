@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -156,14 +157,14 @@ def date_element(day: date, lang: str) -> str:
     return f'<time datetime="{day.isoformat()}">{html.escape(long_date(day, lang), quote=False)}</time>'
 
 
-def date_range(start: date | None, end: date | None, lang: str) -> str:
-    """A phase's days as `<time>` elements in words: from, until, or from and to."""
+def date_range(start: date | None, end: date | None, lang: str, written: Callable[[date, str], str] = date_element) -> str:
+    """A phase's days in words: from, until, or from and to; each day `written` (as a `<time>` element unless told)."""
     s = ui_strings(lang)["challenge"]
     if start and end:
-        return s["timeline_range"].format(start=date_element(start, lang), end=date_element(end, lang))
+        return s["timeline_range"].format(start=written(start, lang), end=written(end, lang))
     if start:
-        return s["timeline_from"].format(start=date_element(start, lang))
-    return s["timeline_until"].format(end=date_element(end, lang)) if end else ""
+        return s["timeline_from"].format(start=written(start, lang))
+    return s["timeline_until"].format(end=written(end, lang)) if end else ""
 
 
 def event_markers(markdown: str, events: tuple[Event, ...], lang: str) -> str:

@@ -61,6 +61,17 @@ def _compiled_at(file: Path, mtime_ns: int):
     return fastjsonschema.compile(_schema_at(file, mtime_ns))
 
 
+def resolved(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """`spec` with a local `$ref` (`#/$defs/name`) replaced by what it refers to, its own keys kept."""
+    if "$ref" not in spec:
+        return spec
+    target: Any = schema
+    # Only the fragment counts: the validator's compiler may have made the reference absolute ("challenge.schema.json#/...").
+    for part in spec["$ref"].partition("#")[2].strip("/").split("/"):
+        target = target[part]
+    return {**target, **{k: v for k, v in spec.items() if k != "$ref"}}
+
+
 def schema_problems(doc: Document, name: str, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
     """Every way `doc` breaks schema `name`, in plain words."""
     try:
