@@ -16,6 +16,7 @@ from mkdocs.exceptions import Abort
 
 from govtech.model import Event
 from govtech.pipeline import SiteBuild, current_build
+from govtech.publisher import Publisher, read_publisher
 
 _ATTRIBUTE = "govtech_build_state"
 
@@ -24,6 +25,8 @@ _ATTRIBUTE = "govtech_build_state"
 class BuildState:
     """The challenge files read and checked once, and what each language's build leaves for the end."""
 
+    # Who answers for the site (`extra.publisher`), checked against the address the site is built for.
+    publisher: Publisher
     site: SiteBuild
     # Each language's 404 page, as its build renders it (every language's build writes /404.html).
     not_found_pages: dict[str, str] = field(default_factory=dict)
@@ -36,13 +39,15 @@ class BuildState:
 
 
 def build_state(config: MkDocsConfig) -> BuildState:
-    """This build's state, made on first use: the challenge files are read and checked then, once.
+    """This build's state, made on first use: the publisher's details and the challenge files are read and checked then, once.
 
-    Raises govtech.problems.InvalidInput when any input file is wrong.
+    Raises govtech.publisher.PublisherProblem when a detail is wrong or missing for a real
+    address (checked first: then nothing is built), govtech.problems.InvalidInput when any input file is wrong.
     """
     state = getattr(config, _ATTRIBUTE, None)
     if state is None:
-        state = BuildState(current_build(Path(config.config_file_path).parent / "challenges", site_url(config)))
+        publisher = read_publisher(config.extra.get("publisher"), site_url(config))
+        state = BuildState(publisher, current_build(Path(config.config_file_path).parent / "challenges", site_url(config)))
         setattr(config, _ATTRIBUTE, state)
     return state
 

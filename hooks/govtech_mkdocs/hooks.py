@@ -44,7 +44,7 @@ from govtech.feeds import FEED
 from govtech.generated_files import sync_generated, write_if_changed
 from govtech.history import challenge_source
 from govtech.problems import InvalidInput
-from govtech.publisher import Publisher, PublisherProblem, fill_markers, read_publisher
+from govtech.publisher import Publisher, PublisherProblem, fill_markers
 from govtech.rendering import GENERATED_DIRS, event_markers
 from govtech.site_files import redirect_page
 from govtech.strings import ui_strings
@@ -78,8 +78,7 @@ def _reported(handler: Callable[Params, Result]) -> Callable[Params, Result]:
 @_reported
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Before each language's build: check the YAML and refresh the generated pages (once per build), translate the chrome."""
-    _publisher(config)  # checked first: a real address without the publisher's details builds nothing
-    state = build_state(config)
+    state = build_state(config)  # the publisher's details first: a real address without them builds nothing
     if not state.pages_synced:  # the other languages' builds would only read every page back and compare it
         sync_generated(Path(config.docs_dir), GENERATED_DIRS, state.site.pages)
         state.pages_synced = True
@@ -175,8 +174,8 @@ def _source_line(markdown: str, page: Page, config: MkDocsConfig) -> tuple[str, 
 
 
 def _publisher(config: MkDocsConfig) -> Publisher:
-    """The publisher's details (`extra.publisher`), checked against the address the site is built for; raises PublisherProblem."""
-    return read_publisher(config.extra.get("publisher"), config.site_url)
+    """The publisher's details (`extra.publisher`), read and checked once per build."""
+    return build_state(config).publisher
 
 
 def _i18n(config: MkDocsConfig) -> I18n:
@@ -196,10 +195,7 @@ def _language(config: MkDocsConfig) -> str:
 
 def _repository(config: MkDocsConfig) -> str | None:
     """The address of the site's source repository: `extra.publisher.repository`, the one place it is set; None when empty."""
-    try:
-        return read_publisher(config.extra.get("publisher"), None).get("repository", DEFAULT_LANGUAGE)
-    except PublisherProblem as err:
-        raise Abort(err.report()) from None
+    return _publisher(config).get("repository", DEFAULT_LANGUAGE)
 
 
 def _add_edit_link(context: dict[str, Any], page: Page, config: MkDocsConfig) -> None:
