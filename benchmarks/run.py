@@ -146,14 +146,14 @@ def bench_validation(workdir: Path, source: Path, runs: int) -> dict[str, Any]:
     cli = []
     for _ in range(max(runs, 3)):
         start = time.perf_counter()
-        done = subprocess.run([PY, "-m", "govtech.cli"], cwd=project, env={**os.environ, **env(project)}, capture_output=True, text=True)
+        done = subprocess.run([PY, "-m", "govtech.commands.validate"], cwd=project, env={**os.environ, **env(project)}, capture_output=True, text=True)
         cli.append(time.perf_counter() - start)
         if done.returncode != 0:
             raise BenchError(f"govtech-validate failed:\n{done.stderr[-2000:]}")
     profile = workdir / "validate.prof"
     script = (
         "import cProfile, json, pathlib, sys, time\n"
-        "from govtech.loading import load_catalogue\n"
+        "from govtech.reading.loading import load_catalogue\n"
         "folder, runs = pathlib.Path(sys.argv[1]), []\n"
         "for _ in range(3):\n"
         "    start = time.perf_counter(); load_catalogue(folder); runs.append(time.perf_counter() - start)\n"

@@ -148,7 +148,7 @@ def test_the_checks_section_shows_what_the_validator_really_prints(site: Path, l
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_translation_report_is_explained_with_what_it_prints(site: Path, lang: str) -> None:
-    from govtech.translation_status import Change, Lag
+    from govtech.commands.translations import Change, Lag
 
     said, elements = section(guide(site, lang), "translation-report")
     [example] = [line for e in elements for line in e.xpath("string(.//code)").splitlines() if line.strip()]
@@ -203,7 +203,7 @@ def test_the_guide_links_the_repository_once_it_is_configured(project: Path, tmp
 
 def test_the_guide_names_the_repository_by_the_publishers_marker() -> None:
     """Where a guide says "the site's repository", the build fills in its address from extra.publisher (README, "The publisher")."""
-    from govtech.publisher import FIELDS
+    from govtech.reading.publisher import FIELDS
 
     markers = {field.marker for field in FIELDS}
     for lang in LANGUAGES:
@@ -291,13 +291,13 @@ def copied(project: Path) -> Path:
 
 
 def validate(project: Path, *files: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "govtech.cli", *files], cwd=project, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "govtech.commands.validate", *files], cwd=project, capture_output=True, text=True)
 
 
 def test_the_copied_template_publishes_nothing_plausible(project: Path, copied: Path) -> None:
     """It passes the check, but its page says the owner is not confirmed, gives no date, contact or link, and every text is a placeholder the preview names."""
-    from govtech.loading import load_catalogue
-    from govtech.rendering import render_pages
+    from govtech.making.pages import render_pages
+    from govtech.reading.loading import load_catalogue
 
     assert validate(project, "challenges/new-idea.yml").returncode == 0
     catalogue = load_catalogue(project / "challenges")
@@ -313,7 +313,7 @@ def test_the_copied_template_publishes_nothing_plausible(project: Path, copied: 
         assert "<time" not in markdown and "mailto:" not in markdown
         texts = challenge.texts[lang]
         assert all(value == value.upper() for value in (texts.title, texts.summary, texts.question, texts.background, texts.looking_for))
-    preview = subprocess.run([sys.executable, "-m", "govtech.preview", "challenges/new-idea.yml"], cwd=project, capture_output=True, text=True)
+    preview = subprocess.run([sys.executable, "-m", "govtech.commands.preview", "challenges/new-idea.yml"], cwd=project, capture_output=True, text=True)
     for lang in LANGUAGES:
         for field in ("title", "summary", "question", "background", "looking_for"):
             assert f"`{lang}.{field}`" in preview.stdout, (lang, field)

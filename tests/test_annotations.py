@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from govtech.commands.github_annotations import annotation, annotation_lines, in_github_actions
 from govtech.problems import Problem
-from govtech.workflow_commands import annotation, annotation_lines, in_github_actions
 
 # `path:line:column: message`, the line the validator prints for each problem.
 PROBLEM_LINE = re.compile(r"^(challenges/[^:]+):(\d+):(\d+): (.+)$")
@@ -18,7 +18,9 @@ PROBLEM_LINE = re.compile(r"^(challenges/[^:]+):(\d+):(\d+): (.+)$")
 def validate(project: Path, *files: str, **env: str) -> subprocess.CompletedProcess[str]:
     """`govtech-validate FILES` in `project`, with GITHUB_ACTIONS only as given."""
     environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"} | env
-    return subprocess.run([sys.executable, "-m", "govtech.cli", *files], cwd=project, capture_output=True, text=True, env=environment, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "govtech.commands.validate", *files], cwd=project, capture_output=True, text=True, env=environment, timeout=120
+    )
 
 
 def broken(project: Path) -> str:

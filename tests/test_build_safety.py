@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build, copy_project
-from govtech.generated_files import write_if_changed
+from govtech.making.generated_files import write_if_changed
 
 
 def tree(site: Path) -> dict[str, bytes]:

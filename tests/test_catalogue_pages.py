@@ -25,10 +25,10 @@ from jsonschema import Draft202012Validator
 from browser_checks import axe_violations, visit
 from built_pages import LANGUAGES, article, page, prefix, text
 from conftest import ROOT, build, copy_project, free_port, serve
-from govtech.collation import sort_key
-from govtech.rendering import PAGE_SIZE, catalogue_pages
+from govtech.making.collation import sort_key
+from govtech.making.pages import PAGE_SIZE, catalogue_pages
+from govtech.schemas import schema
 from govtech.urls import catalogue_stem, is_catalogue_stem
-from govtech.validation import schema
 from test_html_validity import VNU
 from test_reflow import OVERFLOW, PHONE
 

@@ -14,10 +14,10 @@ import yaml
 from browser_checks import axe_violations, visit
 from built_pages import CHALLENGE_IDS, LANGUAGES, article, page, prefix, text
 from conftest import ROOT, build, copy_project, serve
-from govtech.challenge_form import SCHEMA_LINE, Field, Group, LeftOut, challenge_form
-from govtech.loading import load_catalogue
+from govtech.making.challenge_form import SCHEMA_LINE, Field, Group, LeftOut, challenge_form
+from govtech.reading.loading import load_catalogue
+from govtech.schemas import schema
 from govtech.strings import ui_strings
-from govtech.validation import schema
 from repository_config import REPOSITORY, set_repository
 
 VALIDATE = Path(sys.executable).with_name("govtech-validate")

@@ -20,8 +20,8 @@ import yaml
 
 from built_pages import LANGUAGES, article, page, prefix, text
 from conftest import build, copy_project
-from govtech.feeds import atom_feed
-from govtech.loading import load_catalogue
+from govtech.making.feeds import atom_feed
+from govtech.reading.loading import load_catalogue
 from test_open_data import ATOM, SITE_URL, child, epoch
 from test_validator import validate
 

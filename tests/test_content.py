@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from built_pages import LANGUAGES, article, page, prefix, text
-from govtech.rendering import GENERATED_DIRS
+from govtech.paths import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

@@ -10,7 +10,7 @@ import yaml
 from browser_checks import visit
 from built_pages import CHALLENGE_IDS, LANGUAGES, article, page, parse, prefix, text
 from conftest import ROOT, build, copy_project, serve
-from govtech.edit_links import BRANCH, editor_urls
+from govtech.making.edit_links import BRANCH, editor_urls
 from repository_config import REPOSITORY, set_repository
 
 LABELS = {

@@ -9,7 +9,7 @@ import icalendar
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govtech import ical
+from govtech.making import ical
 
 # Characters that escaping or folding treat specially, and letters of one to four UTF-8 bytes.
 TEXTS = st.text(alphabet=st.sampled_from(list('ab Z09;,:\\^"\n\r\tæøåÆØÅäöüß€–“”🙂𝄞')), max_size=400)

@@ -18,12 +18,13 @@ from hypothesis import strategies as st
 
 from built_pages import article, page, prefix
 from conftest import build, copy_project
-from govtech.loading import load_catalogue, site_settings
+from govtech.making.markdown import link_target
+from govtech.making.pages import page_name, render_pages
 from govtech.problems import InvalidInput
-from govtech.rendering import link_target, page_name, render_pages
+from govtech.reading.loading import load_catalogue, site_settings
+from govtech.reading.validation import page_problems
+from govtech.reading.yaml_reader import read_yaml
 from govtech.strings import ui_strings
-from govtech.validation import page_problems
-from govtech.yaml_reader import read_yaml
 from mutations import LANGUAGES, REAL, marked_up, mutated
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""The allow-list challenge texts are held to (govtech.html_safety), tested directly with payloads."""
+"""The allow-list challenge texts are held to (govtech.reading.html_safety), tested directly with payloads."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from govtech.html_safety import _needs_rendering, disallowed, explain
-from govtech.loading import site_settings
+from govtech.reading.html_safety import _needs_rendering, disallowed, explain
+from govtech.reading.loading import site_settings
 from mutations import MARKUP
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -32,7 +32,7 @@ def _commit(repo: Path, message: str) -> None:
 def _report(repo: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """Run the command as an editor would, from a folder inside the repository."""
     return subprocess.run(
-        [sys.executable, "-m", "govtech.translation_status"],
+        [sys.executable, "-m", "govtech.commands.translations"],
         cwd=repo / "docs",
         capture_output=True,
         text=True,

@@ -11,13 +11,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 
 from conftest import build, copy_project, serve
-from govtech.cli import main
-from govtech.loading import load_catalogue
+from govtech.commands.validate import main
+from govtech.making.pages import render_pages
+from govtech.making.site_files import site_files
 from govtech.problems import InvalidInput
-from govtech.rendering import render_pages
-from govtech.site_files import site_files
-from govtech.validation import schema_problems
-from govtech.yaml_reader import read_yaml
+from govtech.reading.loading import load_catalogue
+from govtech.reading.validation import schema_problems
+from govtech.reading.yaml_reader import read_yaml
 from mutations import REAL, mutated
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from conftest import copy_project
-from govtech.cli import main
-from govtech.loading import site_settings
-from govtech.validation import schema_problems, text_problems
-from govtech.yaml_reader import read_yaml
+from govtech.commands.validate import main
+from govtech.reading.loading import site_settings
+from govtech.reading.validation import schema_problems, text_problems
+from govtech.reading.yaml_reader import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_OF = {"_owners.yml": "owners", "_events.yml": "events"}
@@ -301,7 +301,7 @@ def test_outside_a_project_the_command_says_so_and_exits_2(tmp_path: Path) -> No
     result = run_validate(tmp_path)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (
-        f"govtech-validate: there is no mkdocs.yml in {tmp_path.resolve()} or in any folder above it, so there is no site to check. "
+        f"govtech-validate: there is no mkdocs.yml in {tmp_path.resolve()} or in any folder above it, so there is no site here. "
         "Run the command inside the site's folder (the one that holds mkdocs.yml and challenges/).\n"
     )
 
@@ -333,7 +333,7 @@ def test_every_problem_in_every_file_in_one_run(folder: Path, capsys: pytest.Cap
 
 
 def test_valid_files_pass_and_the_command_exits_zero() -> None:
-    result = subprocess.run([sys.executable, "-m", "govtech.cli"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "govtech.commands.validate"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "challenge files checked: no problems" in result.stdout
 
@@ -373,7 +373,7 @@ def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
 
 def test_the_fast_and_the_full_validator_agree_on_every_case(tmp_path: Path) -> None:
     """The compiled schema decides; jsonschema explains. They must never disagree."""
-    from govtech.validation import _compiled_at, _validator_at, _version
+    from govtech.reading.validation import _compiled_at, _validator_at, schema_version
 
     for case, (text, _, _) in CASES.items():
         (tmp_path / "invoicing.yml").write_text(text)
@@ -381,11 +381,11 @@ def test_the_fast_and_the_full_validator_agree_on_every_case(tmp_path: Path) -> 
         if data is None:
             continue
         try:
-            _compiled_at(*_version("challenge"))(data)
+            _compiled_at(*schema_version("challenge"))(data)
             fast_valid = True
         except Exception:
             fast_valid = False
-        assert fast_valid == _validator_at(*_version("challenge")).is_valid(data), case
+        assert fast_valid == _validator_at(*schema_version("challenge")).is_valid(data), case
 
 
 def schema_field_names(schema: dict) -> set[str]:

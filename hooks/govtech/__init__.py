@@ -1,12 +1,14 @@
 """GovTech site core: challenge YAML -> validated model -> localized pages and data.
 
 Plain Python that imports nothing from MkDocs, Material or
-mkdocs-static-i18n; `govtech_mkdocs` adapts it to MkDocs events. The flow,
-one module a step: `yaml_reader` (YAML with positions) -> `validation`
-(schema and cross-file checks) -> `loading` (files to the `model`) ->
-`rendering` (Jinja templates, interface texts in `strings/`) and the data
-files (`open_data`, `feeds`, `calendars`, composed by `site_files`);
-`pipeline` runs it once per state of the inputs; `cli` is `govtech-validate`.
+mkdocs-static-i18n; `govtech_mkdocs` adapts it to MkDocs events. Its
+folders follow the flow: `reading` (YAML with positions, schema and
+cross-file checks, the allow-list for texts, loading into the frozen
+`model`, the publisher's details, git history) -> `making` (Markdown pages
+from Jinja templates, the form and field reference, feeds, calendars, open
+data) -> the site; `pipeline` runs it once per build; `commands` are the
+command-line tools. At the top: what every step shares (`paths`, `schemas`,
+`strings`, `dates`, `urls`, `problems`).
 """
 
 LANGUAGES = ("da", "de", "en")

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from .history import History, file_history, generated_page_dates, with_history
-from .loading import load_catalogue
-from .model import Catalogue
-from .rendering import render_pages
-from .site_files import site_files
+from govtech.making.pages import render_pages
+from govtech.making.site_files import site_files
+from govtech.model import Catalogue
+from govtech.reading.history import History, file_history, generated_page_dates, with_history
+from govtech.reading.loading import load_catalogue
 
 
 @dataclass(frozen=True)

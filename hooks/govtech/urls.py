@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from . import DEFAULT_LANGUAGE
+from govtech import DEFAULT_LANGUAGE
 
 # The catalogue's pages in docs/challenges/: `index` is the first, `page-2`, `page-3` … the others
 # (the challenge schema reserves these names, so no challenge id takes them).
@@ -30,6 +30,13 @@ def catalogue_stem(number: int) -> str:
 def is_catalogue_stem(stem: str) -> bool:
     """Whether `stem` names a page of the catalogue in docs/challenges/ rather than a challenge."""
     return _CATALOGUE_STEM.fullmatch(stem) is not None
+
+
+def challenge_id(src_uri: str) -> str | None:
+    """The id of the challenge whose page is made from `src_uri` (its path in docs/: `challenges/invoicing.de.md`); None for any other page."""
+    folder, _, name = src_uri.rpartition("/")
+    stem = name.split(".")[0]
+    return stem if folder == "challenges" and not is_catalogue_stem(stem) else None
 
 
 _RELATIVE_LINK = re.compile(r'<a href="(?![a-z][a-z0-9+.-]*:|#)([^"]*)"')

@@ -16,7 +16,7 @@ from mkdocs.exceptions import Abort
 
 from govtech.model import Event
 from govtech.pipeline import SiteBuild, current_build
-from govtech.publisher import Publisher, read_publisher
+from govtech.reading.publisher import Publisher, read_publisher
 
 _ATTRIBUTE = "govtech_build_state"
 
@@ -41,7 +41,7 @@ class BuildState:
 def build_state(config: MkDocsConfig) -> BuildState:
     """This build's state, made on first use: the publisher's details and the challenge files are read and checked then, once.
 
-    Raises govtech.publisher.PublisherProblem when a detail is wrong or missing for a real
+    Raises govtech.reading.publisher.PublisherProblem when a detail is wrong or missing for a real
     address (checked first: then nothing is built), govtech.problems.InvalidInput when any input file is wrong.
     """
     state = getattr(config, _ATTRIBUTE, None)

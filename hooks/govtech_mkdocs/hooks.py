@@ -38,18 +38,19 @@ from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.plugin import I18n
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
-from govtech.challenge_form import is_form_page, with_editor
-from govtech.edit_links import edit_label, edit_url, editor_urls, is_challenge_page, source_file
-from govtech.feeds import FEED
-from govtech.generated_files import sync_generated, write_if_changed
-from govtech.history import challenge_source
+from govtech.making.challenge_form import is_form_page, with_editor
+from govtech.making.edit_links import edit_label, edit_url, editor_urls, source_file
+from govtech.making.feeds import FEED
+from govtech.making.generated_files import sync_generated, write_if_changed
+from govtech.making.markers import event_markers
+from govtech.making.site_files import redirect_page
+from govtech.paths import GENERATED_DIRS
 from govtech.problems import InvalidInput
-from govtech.publisher import Publisher, PublisherProblem, fill_markers
-from govtech.rendering import GENERATED_DIRS, event_markers
-from govtech.site_files import redirect_page
+from govtech.reading.history import challenge_source
+from govtech.reading.publisher import Publisher, PublisherProblem, fill_markers
+from govtech.reading.validation import page_problems
 from govtech.strings import ui_strings
-from govtech.urls import lang_prefix, page_url, with_print_addresses
-from govtech.validation import page_problems
+from govtech.urls import challenge_id, lang_prefix, page_url, with_print_addresses
 from govtech_mkdocs.build_state import build_state, site_url
 from govtech_mkdocs.language_split import search_indexes
 from govtech_mkdocs.page_data import changed_line, docs_folder, language_root, last_changed, structured_data
@@ -101,10 +102,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
 @_reported
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
     """Refuse unsafe markup from challenge texts; name checklist boxes; translate permalink titles; give links their full address for paper."""
-    if is_challenge_page(page.file.src_uri):
+    if (challenge := challenge_id(page.file.src_uri)) is not None:
         # The validator's allow-list, on the texts as the page renders them; reported at the text's line.
         root, lang = Path(config.config_file_path).parent, _language(config)
-        source = challenge_source(root, page.file.src_uri.split("/")[1].split(".")[0])
+        source = challenge_source(root, challenge)
         if problems := page_problems(html, ui_strings(lang)["challenge"], lang, root / source, source):
             raise InvalidInput(problems)
     html = labelled_checklists(html, page.file.src_uri)

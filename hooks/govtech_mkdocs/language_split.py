@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import json
 
+from govtech.urls import lang_prefix
+
 
 def search_indexes(merged: dict, languages: tuple[str, ...], default: str) -> dict[str, bytes]:
     """One search index per language, at `search/search_index.json` below its root."""
-    others = tuple(f"{lang}/" for lang in languages if lang != default)
+    others = tuple(lang_prefix(lang) for lang in languages if lang != default)
     files = {}
     for lang in languages:
-        prefix = "" if lang == default else f"{lang}/"
+        prefix = lang_prefix(lang)
         if prefix:
             docs = [{**d, "location": d["location"][len(prefix) :]} for d in merged["docs"] if d["location"].startswith(prefix)]
         else:

@@ -9,10 +9,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from govtech.history import page_changed
+from govtech.dates import date_element
 from govtech.model import Event
 from govtech.pipeline import SiteBuild
-from govtech.rendering import date_element
+from govtech.reading.history import page_changed
 
 
 def language_root(base_url: str, lang_prefix: str) -> str:

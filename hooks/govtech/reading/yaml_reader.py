@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from govtech.problems import Problem
 
 MAX_FILE_BYTES = 100_000
 MAX_DEPTH = 20

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .model import Catalogue, Challenge, Question
-from .strings import ui_strings
-from .urls import page_url
+from govtech.model import Catalogue, Challenge, Question
+from govtech.strings import ui_strings
+from govtech.urls import page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 # Each language's Atom feed, below its root.

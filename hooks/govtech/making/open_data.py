@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
-from .model import Catalogue
-from .urls import page_url
-from .validation import SCHEMA_DIR
+from govtech import DEFAULT_LANGUAGE, LANGUAGES
+from govtech.model import Catalogue
+from govtech.schemas import SCHEMA_DIR
+from govtech.urls import page_url
 
 
 def schema_files() -> dict[str, bytes]:

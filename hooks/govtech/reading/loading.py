@@ -17,13 +17,13 @@ from typing import Any
 
 import yaml
 
-from . import LANGUAGES
-from .html_safety import MarkdownTexts, frozen, site_markdown
-from .model import PHASES, Catalogue, Challenge, Event, Firm, Link, Outcome, Owner, Phase, Question, Texts
-from .problems import InvalidInput, Problem
-from .project import CONFIG_FILE
-from .validation import challenge_problems, duplicate_id_problems, schema_problems, text_problems
-from .yaml_reader import read_yaml
+from govtech import LANGUAGES
+from govtech.model import PHASES, Catalogue, Challenge, Event, Firm, Link, Outcome, Owner, Phase, Question, Texts
+from govtech.paths import CONFIG_FILE
+from govtech.problems import InvalidInput, Problem
+from govtech.reading.html_safety import MarkdownTexts, frozen, site_markdown
+from govtech.reading.validation import challenge_problems, duplicate_id_problems, schema_problems, text_problems
+from govtech.reading.yaml_reader import read_yaml
 
 OWNERS_FILE = "_owners.yml"
 EVENTS_FILE = "_events.yml"

@@ -19,12 +19,11 @@ from pathlib import Path
 
 import yaml
 
-from . import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
-from .history import git
-from .loading import challenge_files
-from .project import project_root
-from .rendering import GENERATED_DIRS
-from .workflow_commands import file_annotation, in_github_actions
+from govtech import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
+from govtech.commands.github_annotations import file_annotation, in_github_actions
+from govtech.paths import GENERATED_DIRS, command_project
+from govtech.reading.history import git
+from govtech.reading.loading import challenge_files
 
 WORKING_TREE = "working tree"
 
@@ -76,9 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     """Print each text whose languages are out of step; exit 0 whatever is found."""
     parser = argparse.ArgumentParser(prog="govtech-translations", description=__doc__.splitlines()[0])
     parser.parse_args(argv)
-    root = project_root(Path.cwd())
+    root = command_project("govtech-translations")
     if root is None:
-        print("govtech-translations: no mkdocs.yml here or in any folder above; run it inside the site's repository.", file=sys.stderr)
         return 2
     found = lags(root)
     for lag in found:
@@ -112,12 +110,12 @@ def _history(root: Path) -> list[tuple[str, str, str]]:
 
 def _changed_files(root: Path, commit: str, files: dict[str, str]) -> frozenset[str]:
     """The languages whose file `commit` changed."""
-    return frozenset(lang for lang, path in files.items() if _version(root, commit, path) != _version(root, _parent(commit), path))
+    return frozenset(lang for lang, path in files.items() if schema_version(root, commit, path) != schema_version(root, _parent(commit), path))
 
 
 def _changed_blocks(root: Path, commit: str, path: str) -> frozenset[str]:
     """The languages whose block in the challenge file at `path` `commit` changed."""
-    before, after = _blocks(_version(root, _parent(commit), path)), _blocks(_version(root, commit, path))
+    before, after = _blocks(schema_version(root, _parent(commit), path)), _blocks(schema_version(root, commit, path))
     return frozenset(lang for lang in LANGUAGES if before.get(lang) != after.get(lang))
 
 
@@ -130,7 +128,7 @@ def _blocks(text: str | None) -> dict:
     return {lang: data.get(lang) for lang in LANGUAGES} if isinstance(data, dict) else {}
 
 
-def _version(root: Path, commit: str | None, path: str) -> str | None:
+def schema_version(root: Path, commit: str | None, path: str) -> str | None:
     """The text of `path` at `commit` (the working tree, a commit, or None for before the first)."""
     if commit is None:
         return None

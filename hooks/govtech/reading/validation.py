@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import difflib
-import json
 import re
 from datetime import date
 from functools import lru_cache
@@ -20,65 +19,35 @@ from typing import Any
 import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError
 
-from . import LANGUAGES
-from .html_safety import MarkdownTexts, disallowed, explain, sections
-from .problems import Problem
-from .yaml_reader import Document, FieldPath, read_yaml
+from govtech import LANGUAGES
+from govtech.problems import Problem
+from govtech.reading.html_safety import MarkdownTexts, disallowed, explain, sections
+from govtech.reading.yaml_reader import Document, FieldPath, read_yaml
+from govtech.schemas import SCHEMA_DIR, schema_at, schema_version
 
-# The schemas of this checkout: the default for the pages that describe them. Checks take the
-# schema folder of the project they check (loading.py), found from where the command runs.
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-
-
-def schema(name: str, schema_dir: Path = SCHEMA_DIR) -> dict[str, Any]:
-    """The JSON Schema `<schema_dir>/<name>.schema.json`, read again when it changes."""
-    return _schema_at(*_version(name, schema_dir))
-
-
-def _version(name: str, schema_dir: Path = SCHEMA_DIR) -> tuple[Path, int]:
-    """The schema file `name` and its modification time: the key of everything made from it."""
-    file = schema_dir / f"{name}.schema.json"
-    return file, file.stat().st_mtime_ns
-
-
-@lru_cache(maxsize=8)
-def _schema_at(file: Path, mtime_ns: int) -> dict[str, Any]:
-    """The schema in `file` as it was at `mtime_ns`."""
-    return json.loads(file.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=8)
 def _validator_at(file: Path, mtime_ns: int) -> Draft202012Validator:
     """A validator that finds every error, checking formats such as dates."""
-    return Draft202012Validator(_schema_at(file, mtime_ns), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(schema_at(file, mtime_ns), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 @lru_cache(maxsize=8)
 def _compiled_at(file: Path, mtime_ns: int):
     """The schema compiled to Python: forty times faster, but it stops at the first error."""
-    return fastjsonschema.compile(_schema_at(file, mtime_ns))
-
-
-def resolved(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    """`spec` with a local `$ref` (`#/$defs/name`) replaced by what it refers to, its own keys kept."""
-    if "$ref" not in spec:
-        return spec
-    target: Any = schema
-    # Only the fragment counts: the validator's compiler may have made the reference absolute ("challenge.schema.json#/...").
-    for part in spec["$ref"].partition("#")[2].strip("/").split("/"):
-        target = target[part]
-    return {**target, **{k: v for k, v in spec.items() if k != "$ref"}}
+    return fastjsonschema.compile(schema_at(file, mtime_ns))
 
 
 def schema_problems(doc: Document, name: str, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
     """Every way `doc` breaks schema `name`, in plain words."""
     try:
-        _compiled_at(*_version(name, schema_dir))(doc.data)
+        _compiled_at(*schema_version(name, schema_dir))(doc.data)
         return []
     except fastjsonschema.JsonSchemaValueException as first:
-        problems = [p for error in _validator_at(*_version(name, schema_dir)).iter_errors(doc.data) for p in _explain(error, doc)]
+        problems = [p for error in _validator_at(*schema_version(name, schema_dir)).iter_errors(doc.data) for p in _explain(error, doc)]
         return problems or [doc.problem((), f"the file does not match the schema: {first.message}.")]
 
 
@@ -88,7 +57,7 @@ def text_problems(doc: Document, name: str, markdown: MarkdownTexts, schema_dir:
     The texts of one language share a page, and are rendered together as their page renders them.
     """
     pages: dict[str, list[tuple[FieldPath, str]]] = {}
-    for field in _markdown_fields_at(*_version(name, schema_dir)):
+    for field in _markdown_fields_at(*schema_version(name, schema_dir)):
         for path, value in _values_at(doc.data, field, ()):
             lang = next((part for part in path if part in LANGUAGES), "")
             pages.setdefault(lang, []).append((path, value))
@@ -149,7 +118,7 @@ def _values_at(data: Any, field: FieldPath, path: FieldPath):
 @lru_cache(maxsize=8)
 def _markdown_fields_at(file: Path, mtime_ns: int) -> tuple[FieldPath, ...]:
     """The paths (list positions as `[]`) of the fields the schema in `file` marks as Markdown (`x-markdown`)."""
-    spec = _schema_at(file, mtime_ns)
+    spec = schema_at(file, mtime_ns)
     found = []
 
     def walk(node: dict[str, Any], path: FieldPath, depth: int) -> None:

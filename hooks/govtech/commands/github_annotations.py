@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 
-from .problems import Problem
+from govtech.problems import Problem
 
 
 def in_github_actions(environ: Mapping[str, str] = os.environ) -> bool:

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .history import challenge_source
-from .rendering import GENERATED_DIRS
-from .urls import is_catalogue_stem
+from govtech.paths import GENERATED_DIRS
+from govtech.reading.history import challenge_source
+from govtech.urls import challenge_id
 
 # The branch the site is published from (.github/workflows/deploy.yml), so the branch an edit is proposed to.
 BRANCH = "main"
@@ -40,8 +40,8 @@ def source_file(src_uri: str, docs_dir: str, project_dir: Path) -> str | None:
     `src_uri` is the page's path in docs/ (`faq.de.md`, `challenges/invoicing.de.md`),
     `docs_dir` the docs folder relative to the project.
     """
-    if is_challenge_page(src_uri):
-        return challenge_source(project_dir, src_uri.rpartition("/")[2].split(".")[0])
+    if (challenge := challenge_id(src_uri)) is not None:
+        return challenge_source(project_dir, challenge)
     if any(src_uri.startswith(f"{generated}/") for generated in GENERATED_DIRS):
         return None
     return f"{docs_dir.strip('/')}/{src_uri}"
@@ -55,12 +55,6 @@ def edit_url(repository: str | None, path: str | None) -> str | None:
     return urls[0] + quote(path)
 
 
-def is_challenge_page(src_uri: str) -> bool:
-    """Whether the page made from `src_uri` is a challenge's own page (not a page of the catalogue)."""
-    folder, _, name = src_uri.rpartition("/")
-    return folder == "challenges" and not is_catalogue_stem(name.split(".")[0])
-
-
 def edit_label(src_uri: str, strings: dict[str, Any]) -> str:
     """What the link to the editor says, in the language of `strings`: "edit this challenge" or "edit this page"."""
-    return strings["edit"]["challenge" if is_challenge_page(src_uri) else "page"]
+    return strings["edit"]["page" if challenge_id(src_uri) is None else "challenge"]

@@ -10,13 +10,13 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from . import LANGUAGES
-from .calendars import calendar
-from .feeds import FEED, atom_feed
-from .model import Catalogue
-from .open_data import challenges_json, schema_files
-from .strings import ui_strings
-from .urls import lang_prefix
+from govtech import LANGUAGES
+from govtech.making.calendars import calendar
+from govtech.making.feeds import FEED, atom_feed
+from govtech.making.open_data import challenges_json, schema_files
+from govtech.model import Catalogue
+from govtech.strings import ui_strings
+from govtech.urls import lang_prefix
 
 
 def site_files(catalogue: Catalogue, today: date, site_url: str) -> dict[str, bytes]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import LANGUAGES
-from .validation import resolved
+from govtech import LANGUAGES
+from govtech.schemas import resolved
 
 
 @dataclass(frozen=True)

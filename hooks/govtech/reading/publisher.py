@@ -23,9 +23,9 @@ from urllib.parse import urlsplit
 
 from babel.units import format_unit
 
-from . import LANGUAGE_NAMES, LANGUAGES
-from .rendering import BABEL_LOCALES, long_date
-from .strings import ui_strings
+from govtech import LANGUAGE_NAMES, LANGUAGES
+from govtech.dates import BABEL_LOCALES, long_date
+from govtech.strings import ui_strings
 
 
 @dataclass(frozen=True)

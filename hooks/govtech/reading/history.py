@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from .model import Catalogue
-from .urls import is_catalogue_stem
+from govtech.model import Catalogue
+from govtech.urls import is_catalogue_stem
 
 _GIT_TIMEOUT = 60
 # Separates the commits in `git log -z` output; a file name cannot hold it.

@@ -6,10 +6,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import ical
-from .model import Challenge, Event, Phase
-from .strings import ui_strings
-from .urls import page_url
+from govtech.making import ical
+from govtech.model import Challenge, Event, Phase
+from govtech.strings import ui_strings
+from govtech.urls import page_url
 
 
 def calendar(challenges: tuple[Challenge, ...], today: date, site_url: str, lang: str, events: tuple[Event, ...] = ()) -> bytes:

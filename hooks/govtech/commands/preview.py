@@ -23,15 +23,16 @@ from typing import Any
 
 from jinja2 import Environment
 
-from . import LANGUAGES
-from .loading import load_catalogue
-from .model import PHASES, Catalogue, Challenge, Phase
-from .problems import InvalidInput, Problem
-from .project import CONFIG_FILE, project_root
-from .rendering import date_range, link_target, long_date, template_environment
-from .strings import ui_strings
-from .workflow_commands import annotation_lines, in_github_actions
-from .yaml_reader import read_yaml
+from govtech import LANGUAGES
+from govtech.commands.github_annotations import annotation_lines, in_github_actions
+from govtech.dates import date_range, long_date
+from govtech.making.markdown import link_target, template_environment
+from govtech.model import PHASES, Catalogue, Challenge, Phase
+from govtech.paths import command_project
+from govtech.problems import InvalidInput, Problem
+from govtech.reading.loading import load_catalogue
+from govtech.reading.yaml_reader import read_yaml
+from govtech.strings import ui_strings
 
 TEMPLATE_FILE = "_template.yml"
 # Fields whose value is a choice, not a text: the same value as the template's is no forgotten placeholder.
@@ -57,12 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         "--today", type=date.fromisoformat, default=date.today(), help="the day the statuses and dates are shown for, YYYY-MM-DD (default: today)"
     )
     args = parser.parse_args(argv)
-    cwd = Path.cwd()
-    root = project_root(cwd)
+    root = command_project("govtech-preview")
     if root is None:
-        print(f"govtech-preview: there is no {CONFIG_FILE} in {cwd} or in any folder above it; run the command inside the site's folder.", file=sys.stderr)
         return 2
-    markdown, leftovers = preview(args.files, root, cwd, args.today)
+    markdown, leftovers = preview(args.files, root, Path.cwd(), args.today)
     print(markdown)
     if leftovers and in_github_actions():
         print(annotation_lines(leftovers, "warning"), file=sys.stderr)

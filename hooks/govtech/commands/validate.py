@@ -11,10 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .loading import EVENTS_FILE, OWNERS_FILE, challenge_files, collect, load_events, load_files, misnamed_files
-from .problems import InvalidInput, Problem
-from .project import CONFIG_FILE, project_root
-from .workflow_commands import annotation_lines, in_github_actions
+from govtech.commands.github_annotations import annotation_lines, in_github_actions
+from govtech.paths import command_project
+from govtech.problems import InvalidInput, Problem
+from govtech.reading.loading import EVENTS_FILE, OWNERS_FILE, challenge_files, collect, load_events, load_files, misnamed_files
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,15 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path, help="challenge files to check (default: all in challenges/)")
     parser.add_argument("--dir", type=Path, help="the challenges folder (default: challenges/ of the project)")
     args = parser.parse_args(argv)
-    cwd = Path.cwd()
-    root = project_root(cwd)
+    root = command_project("govtech-validate")
     if root is None:
-        print(
-            f"govtech-validate: there is no {CONFIG_FILE} in {cwd} or in any folder above it, so there is no site to check. "
-            f"Run the command inside the site's folder (the one that holds {CONFIG_FILE} and challenges/).",
-            file=sys.stderr,
-        )
         return 2
+    cwd = Path.cwd()
     directory = args.dir or root / "challenges"
     named = [f for f in args.files if not f.name.startswith("_")]
     if not named or len(named) < len(args.files):

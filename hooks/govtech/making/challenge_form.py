@@ -19,10 +19,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from . import LANGUAGES
-from .collation import sort_key
-from .model import Catalogue
-from .validation import resolved
+from govtech import LANGUAGES
+from govtech.making.collation import sort_key
+from govtech.model import Catalogue
+from govtech.paths import FORM_DIR
+from govtech.schemas import resolved
 
 # The first line of every challenge file: VS Code's YAML extension checks the file against the schema.
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/challenge.schema.json"
@@ -30,8 +31,6 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../schema/challenge.schema.json"
 OWNER_FIELD = "owner"
 # Days that must not come before another day (as validation.challenge_problems checks): (earlier, later); `*` is any one key.
 DATE_ORDER = (("dates.published", "dates.deadline"), ("timeline.*.start", "timeline.*.end"))
-# Where the form page is, below docs/ and below each language's root.
-FORM_DIR = "agencies/form"
 # The attributes of the form that the adapter fills with the editor's addresses when a repository is configured.
 _EDITOR_MARKERS = ('data-edit-url=""', 'data-new-url=""')
 # Syntax characters of a regular expression, escaped to match themselves (valid with the `v` flag the browser uses for `pattern`).
