@@ -54,7 +54,8 @@ import page_weight  # noqa: E402
 import synthetic  # noqa: E402
 
 from editing import retitle  # noqa: E402  (shared with the tests)
-from support import GENERATED_DIRS, build, copy_project, mkdocs_serve, wait_for_text  # noqa: E402  (shared with the tests)
+from govtech.pipeline import current_build  # noqa: E402
+from support import build, copy_project, mkdocs_serve, wait_for_text  # noqa: E402  (shared with the tests)
 
 PY = sys.executable
 LANGUAGES = ("da", "de", "en")
@@ -78,11 +79,9 @@ def env(project: Path, **more: str) -> dict[str, str]:
     return {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "SITE_URL": SITE_URL, "PYTHONPATH": str(project / "hooks"), **more}
 
 
-def timed_build(project: Path, site: Path, fresh: bool = True) -> dict[str, float]:
-    """A strict build of `project` into an empty `site`; `fresh`: as on a new checkout, the hooks write every generated page."""
+def timed_build(project: Path, site: Path) -> dict[str, float]:
+    """A strict build of `project` into an empty `site`."""
     shutil.rmtree(site, ignore_errors=True)
-    for generated in GENERATED_DIRS if fresh else ():
-        shutil.rmtree(project / generated, ignore_errors=True)
     result = build(project, site, **env(project))
     if result.returncode != 0:
         raise BenchError(f"`mkdocs build` of {project} failed:\n{result.output[-3000:]}")
@@ -103,18 +102,20 @@ def with_challenges(project: Path, pool: Path, n: int, real: bool = True) -> Pat
 
 
 def plain_project(hooks: Path, target: Path) -> Path:
-    """The site `hooks` built last, as a plain MkDocs + Material + mkdocs-static-i18n project.
+    """The site of the project `hooks`, as a plain MkDocs + Material + mkdocs-static-i18n project.
 
-    The Markdown pages, generated ones included, are copied as ordinary files;
+    The Markdown pages are copied, and the ones the hooks generate (in memory) written beside them, as ordinary files;
     mkdocs.yml loses `hooks:`, the theme's `custom_dir` (its templates read
     what the hooks add to each page) and `watch:`. Everything else, the
     plugins, Markdown extensions, CSS and scripts, is the site's.
     """
-    if not (hooks / "docs" / "challenges").is_dir():
-        raise BenchError("build the hooks project first: the plain one takes the Markdown it generated")
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     shutil.copytree(hooks / "docs", target / "docs")
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH  # the build day the hooks' builds see
+    for path, markdown in current_build(hooks / "challenges", SITE_URL).pages.items():
+        (target / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (target / "docs" / path).write_text(markdown, encoding="utf-8")
     config = (hooks / "mkdocs.yml").read_text(encoding="utf-8")
     for key in ("hooks", "watch"):
         config, found = re.subn(rf"^{key}:[ \t]*\n(?:[ \t]+-.*\n)+", "", config, flags=re.MULTILINE)
@@ -186,7 +187,7 @@ def bench_scale(workdir: Path, source: Path, n: int, runs: int) -> dict[str, Any
     timings: dict[str, list[dict[str, float]]] = {"hooks": [], "plain": []}
     for run in range(runs):
         for variant in ("hooks", "plain") if run % 2 == 0 else ("plain", "hooks"):
-            result = timed_build(hooks if variant == "hooks" else plain, workdir / f"site-{variant}", fresh=variant == "hooks")
+            result = timed_build(hooks if variant == "hooks" else plain, workdir / f"site-{variant}")
             timings[variant].append(result)
             log(f"N={n} run {run + 1}/{runs} {variant}: {result['s']:.2f} s, CPU {result['cpu_s']:.2f} s, {result['peak_rss_mb']:.0f} MB")
     figures: dict[str, Any] = {"pages": pages, "runs": runs}
@@ -207,8 +208,6 @@ def bench_profile(workdir: Path, source: Path, n: int) -> dict[str, Any]:
     project = workdir / f"hooks-{n}"
     if not project.exists():
         with_challenges(copy_project(project, source), synthetic_pool(workdir, source, n), n)
-    for generated in GENERATED_DIRS:
-        shutil.rmtree(project / generated, ignore_errors=True)
     out = workdir / "build.prof"
     done = subprocess.run(
         [PY, str(HERE / "profile_build.py"), str(project), str(workdir / "site-profile"), str(out)],

@@ -30,8 +30,6 @@ class BuildState:
     site: SiteBuild
     # Each language's 404 page, as its build renders it (every language's build writes /404.html).
     not_found_pages: dict[str, str] = field(default_factory=dict)
-    # Whether the generated pages in docs/ have been brought up to date: once, in the first language's on_config.
-    pages_synced: bool = False
 
     def event_at(self, path: str) -> Event | None:
         """The programme event described by the page at `path` (below the language root), if any."""

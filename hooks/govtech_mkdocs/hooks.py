@@ -10,6 +10,12 @@ module. The order the site depends on, by explicit priority:
   copies our translated site names into each language's configuration; the
   challenge files are read and checked in the first language's `on_config`,
   once per build, before anything is written.
+- `on_files` adds the generated pages (challenge pages, catalogue, field
+  reference, form) in two steps around mkdocs-static-i18n's (-100): before
+  it (50), as files of docs/, so that the plugin sorts them by language as
+  it sorts hand-written pages; after it (-150), their Markdown from memory.
+  Nothing is written into the watched docs/, so one save under `mkdocs
+  serve` is one rebuild.
 - `on_page_content`, `on_post_page` and `on_post_template` (0) run after the
   page is rendered, before mkdocs-static-i18n's `on_post_page` (-100).
 - `on_post_build` (-200) runs after mkdocs-static-i18n's (-100), which builds
@@ -33,7 +39,8 @@ from typing import Any, ParamSpec, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.plugin import I18n
 
@@ -41,7 +48,7 @@ from govtech import DEFAULT_LANGUAGE, LANGUAGES
 from govtech.making.challenge_form import is_form_page, with_editor
 from govtech.making.edit_links import edit_label, edit_url, editor_urls, source_file
 from govtech.making.feeds import FEED
-from govtech.making.generated_files import sync_generated, write_if_changed
+from govtech.making.generated_files import write_if_changed
 from govtech.making.markers import event_markers
 from govtech.making.site_files import redirect_page
 from govtech.paths import GENERATED_DIRS
@@ -79,16 +86,36 @@ def _reported(handler: Callable[Params, Result]) -> Callable[Params, Result]:
 @_reported
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Before each language's build: check the YAML and refresh the generated pages (once per build), translate the chrome."""
-    state = build_state(config)  # the publisher's details first: a real address without them builds nothing
-    if not state.pages_synced:  # the other languages' builds would only read every page back and compare it
-        sync_generated(Path(config.docs_dir), GENERATED_DIRS, state.site.pages)
-        state.pages_synced = True
+    build_state(config)  # the publisher's details first: a real address without them builds nothing
     for language in _i18n(config).config.languages:
         strings = ui_strings(language.locale)
         language.site_name = strings["site_name"]
         language.site_description = strings["site_description"]
         language.nav_translations = strings["nav"]
     return config
+
+
+@event_priority(50)
+def _add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
+    """Before mkdocs-static-i18n sorts the files by language: the generated pages, as files of docs/ (left-overs of older builds there dropped)."""
+    for stale in [file for file in files if file.src_uri.startswith(tuple(f"{folder}/" for folder in GENERATED_DIRS))]:
+        files.remove(stale)
+    for path in build_state(config).site.pages:
+        files.append(File(path, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+@event_priority(-150)
+def _fill_generated_pages(files: Files, config: MkDocsConfig) -> Files:
+    """After mkdocs-static-i18n has chosen this language's files: the generated pages' Markdown, from memory."""
+    pages = build_state(config).site.pages
+    for file in files:
+        if file.src_uri in pages:
+            file.content_string = pages[file.src_uri]
+    return files
+
+
+on_files = CombinedEvent(_add_generated_pages, _fill_generated_pages)
 
 
 @_reported
