@@ -148,11 +148,12 @@ def test_the_checks_section_shows_what_the_validator_really_prints(site: Path, l
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_translation_report_is_explained_with_what_it_prints(site: Path, lang: str) -> None:
-    from govtech.commands.translations import Change, Lag
+    from govtech.commands.translations import Commit, Lag
 
     said, elements = section(guide(site, lang), "translation-report")
     [example] = [line for e in elements for line in e.xpath("string(.//code)").splitlines() if line.strip()]
-    printed = str(Lag("challenges/invoicing.yml", (Change("1a2b3c4", "2030-01-01", "subject", frozenset({"da"})),)))
+    names = {lang: f"{lang}.background" for lang in ("da", "de", "en")}
+    printed = str(Lag("challenges/invoicing.yml", names, ((Commit("1a2b3c4", "2030-01-01", "subject", frozenset()), frozenset({"da"})),)))
     assert example == printed.replace("(2030-01-01: subject)", "(…)")
     assert "make translations" not in said or (ROOT / "Makefile").read_text().count("\ntranslations:") == 1
 

@@ -29,10 +29,10 @@ def _commit(repo: Path, message: str) -> None:
     _git(repo, "commit", "-q", "-m", message)
 
 
-def _report(repo: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def _report(repo: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """Run the command as an editor would, from a folder inside the repository."""
     return subprocess.run(
-        [sys.executable, "-m", "govtech.commands.translations"],
+        [sys.executable, "-m", "govtech.commands.translations", *args],
         cwd=repo / "docs",
         capture_output=True,
         text=True,
@@ -65,10 +65,11 @@ def test_a_page_changed_in_one_language_names_the_languages_behind(repo: Path) -
     _commit(repo, "Ret den danske side")
     result = _report(repo)
     assert result.returncode == 0
-    assert "warning: docs/faq.md: changed since the languages were last changed together (da in " in result.stdout
-    assert "Ret den danske side" in result.stdout
-    assert result.stdout.rstrip().endswith("1 text with languages out of step.")
-    assert "check the German, English text." in result.stdout
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True, text=True, check=True).stdout.strip()
+    assert result.stdout.splitlines() == [
+        f"warning: docs/faq.md: docs/faq.md changed in {commit} (2026-01-02: Ret den danske side); docs/faq.de.md, docs/faq.en.md not since.",
+        "1 text with languages out of step.",
+    ]
 
 
 def test_a_page_caught_up_in_a_later_commit_is_in_step(repo: Path) -> None:
@@ -83,8 +84,7 @@ def test_a_page_caught_up_in_a_later_commit_is_in_step(repo: Path) -> None:
 def test_a_challenge_block_changed_in_one_language_is_reported_even_uncommitted(repo: Path) -> None:
     (repo / "challenges" / "x.yml").write_text(CHALLENGE.replace("English title", "A better English title"))
     result = _report(repo)
-    assert "challenges/x.yml: changed since the languages were last changed together (en in working tree" in result.stdout
-    assert "check the Danish, German text." in result.stdout
+    assert "warning: challenges/x.yml: en.title changed in working tree (uncommitted: not committed yet); da.title, de.title not since." in result.stdout
 
 
 def test_in_github_actions_each_finding_is_a_warning_annotation_and_never_a_failure(repo: Path) -> None:
@@ -92,4 +92,40 @@ def test_in_github_actions_each_finding_is_a_warning_annotation_and_never_a_fail
     _commit(repo, "Nur Deutsch")
     result = _report(repo, GITHUB_ACTIONS="true")
     assert result.returncode == 0
-    assert result.stdout.startswith("::warning file=docs/faq.md::docs/faq.md: changed since")
+    assert result.stdout.startswith("::warning file=docs/faq.md::docs/faq.md: docs/faq.de.md changed in ")
+
+
+def test_the_report_names_the_field_that_changed_and_not_the_others(repo: Path) -> None:
+    two_fields = CHALLENGE.replace("  title: Dansk titel\n", "  title: Dansk titel\n  background: Før\n")
+    for title in ("Deutscher Titel", "English title"):
+        two_fields = two_fields.replace(f"  title: {title}\n", f"  title: {title}\n  background: Before\n")
+    (repo / "challenges" / "x.yml").write_text(two_fields)
+    _commit(repo, "Background in every language")
+    (repo / "challenges" / "x.yml").write_text(two_fields.replace("background: Før", "background: Efter"))
+    _commit(repo, "Ny dansk baggrund")
+    lines = _report(repo).stdout.splitlines()
+    assert len(lines) == 2 and lines[-1] == "1 text with languages out of step.", lines
+    assert lines[0].startswith("warning: challenges/x.yml: da.background changed in ")
+    assert lines[0].endswith("(2026-01-02: Ny dansk baggrund); de.background, en.background not since.")
+
+
+def test_a_challenge_in_danish_only_is_listed_until_german_and_english_come(repo: Path) -> None:
+    (repo / "challenges" / "y.yml").write_text("id: y\nda:\n  title: Kun på dansk\n")
+    _commit(repo, "Ny udfordring på dansk")
+    assert "warning: challenges/y.yml: da.title changed in " in _report(repo).stdout
+    (repo / "challenges" / "y.yml").write_text("id: y\nda:\n  title: Kun på dansk\nde:\n  title: Nur Dänisch\nen:\n  title: Danish only\n")
+    _commit(repo, "Translated")
+    assert _report(repo).stdout.strip() == "All languages are in step."
+
+
+def test_for_a_pull_request_only_the_files_it_changes_are_reported(repo: Path) -> None:
+    (repo / "docs" / "faq.md").write_text("# Dansk, rettet\n")
+    _commit(repo, "An old lag, before the pull request")
+    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True, check=True).stdout.strip()
+    (repo / "challenges" / "x.yml").write_text(CHALLENGE.replace("Dansk titel", "Ny dansk titel"))
+    _commit(repo, "The pull request's change")
+    everything = _report(repo).stdout
+    assert "docs/faq.md" in everything and "challenges/x.yml" in everything
+    only_changed = _report(repo, "--base", base).stdout
+    assert "docs/faq.md" not in only_changed
+    assert "warning: challenges/x.yml: da.title changed in " in only_changed

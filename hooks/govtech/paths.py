@@ -23,6 +23,12 @@ def project_root(start: Path) -> Path | None:
     return next((folder for folder in (start, *start.parents) if (folder / CONFIG_FILE).is_file()), None)
 
 
+def challenge_files(directory: Path) -> list[Path]:
+    """The challenge files in `directory`; names starting with `_` are not challenges."""
+    files = [*directory.glob("*.yml"), *directory.glob("*.yaml")]
+    return sorted(f for f in files if not f.name.startswith("_"))
+
+
 def command_project(program: str) -> Path | None:
     """The project a command runs in (see `project_root`); None, after telling the user on stderr, outside one."""
     cwd = Path.cwd()

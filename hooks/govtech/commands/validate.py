@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from govtech.commands.github_annotations import annotation_lines, in_github_actions
-from govtech.paths import command_project
+from govtech.paths import challenge_files, command_project
 from govtech.problems import InvalidInput, Problem
-from govtech.reading.loading import EVENTS_FILE, OWNERS_FILE, challenge_files, collect, load_events, load_files, misnamed_files
+from govtech.reading.loading import EVENTS_FILE, OWNERS_FILE, collect, load_events, load_files, misnamed_files
 
 
 def main(argv: list[str] | None = None) -> int:

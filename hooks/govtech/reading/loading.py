@@ -19,7 +19,7 @@ import yaml
 
 from govtech import LANGUAGES
 from govtech.model import PHASES, Catalogue, Challenge, Event, Firm, Link, Outcome, Owner, Phase, Question, Texts
-from govtech.paths import CONFIG_FILE
+from govtech.paths import CONFIG_FILE, challenge_files
 from govtech.problems import InvalidInput, Problem
 from govtech.reading.html_safety import MarkdownTexts, frozen, site_markdown
 from govtech.reading.validation import challenge_problems, duplicate_id_problems, schema_problems, text_problems
@@ -30,12 +30,6 @@ EVENTS_FILE = "_events.yml"
 MAX_CHALLENGES = 5000
 # Files an editor did not mean as challenges: hidden files, editor backups and lock files.
 _NOT_MEANT = re.compile(r"^[._#~]|~$|\.(?:swp|swo|bak|orig|tmp)$", re.IGNORECASE)
-
-
-def challenge_files(directory: Path) -> list[Path]:
-    """The challenge files in `directory`; names starting with `_` are not challenges."""
-    files = [*directory.glob("*.yml"), *directory.glob("*.yaml")]
-    return sorted(f for f in files if not f.name.startswith("_"))
 
 
 def misnamed_files(directory: Path, display_root: Path) -> list[Problem]:
