@@ -23,7 +23,7 @@ from govtech import LANGUAGES
 from govtech.problems import Problem
 from govtech.reading.html_safety import MarkdownTexts, disallowed, explain, sections
 from govtech.reading.yaml_reader import Document, FieldPath, read_yaml
-from govtech.schemas import SCHEMA_DIR, schema_at, schema_version
+from govtech.schemas import SCHEMA_DIR, resolved, schema_at, schema_version
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -123,8 +123,7 @@ def _markdown_fields_at(file: Path, mtime_ns: int) -> tuple[FieldPath, ...]:
 
     def walk(node: dict[str, Any], path: FieldPath, depth: int) -> None:
         while "$ref" in node and depth < 20:
-            node = spec["$defs"][node["$ref"].rsplit("/", 1)[-1]]
-            depth += 1
+            node, depth = resolved(node, spec), depth + 1
         if node.get("x-markdown"):
             found.append(path)
         for key, child in node.get("properties", {}).items():
