@@ -117,7 +117,11 @@ DIRECTIVE = "(EU) 2016/2102"
 DIGST_REPORTING = "https://digst.dk/digital-inklusion/webtilgaengelighed/oplever-du-ikke-tilgaengeligt-indhold/"
 # What the site knows is not accessible, by WCAG 2.1 success criterion: the search, the form, the data files.
 CRITERIA = ("2.4.5", "3.3.1", "4.1.3", "1.3.1")
-NO_KNOWN_FAILURES = {"da": "Vi kender ikke til konkrete brud", "de": "Konkrete Verstöße gegen die Norm sind uns nicht bekannt", "en": "We know of no specific failure"}
+NO_KNOWN_FAILURES = {
+    "da": "Vi kender ikke til konkrete brud",
+    "de": "Konkrete Verstöße gegen die Norm sind uns nicht bekannt",
+    "en": "We know of no specific failure",
+}
 PUBLISHER_WORD = {"da": "Ansvarlig myndighed", "de": "Herausgeber", "en": "Responsible authority"}
 DPO = {"da": "Databeskyttelsesrådgiver (DPO)", "de": "Datenschutzbeauftragter", "en": "Data protection officer (DPO)"}
 GITHUB_PRIVACY = "https://docs.github.com/en/site-policy/privacy-policies/github-general-privacy-statement"
@@ -332,7 +336,7 @@ def test_the_statement_follows_the_model_in_every_language(test_address_site: Pa
 def test_the_privacy_notice_covers_article_13_in_every_language(test_address_site: Path, lang: str) -> None:
     content = article(page(test_address_site, f"{prefix(lang)}privacy/"))
     assert [text(h) for h in content.iter("h2")] == PRIVACY_SECTIONS[lang]
-    sections = dict(zip(PRIVACY_SECTIONS[lang], (section(content, h) for h in PRIVACY_SECTIONS[lang])))
+    sections = {h: section(content, h) for h in PRIVACY_SECTIONS[lang]}
     controller, _, _, search, purpose, recipients, transfer, retention, contact, *_ = PRIVACY_SECTIONS[lang]
     assert LEGAL_BASIS[lang] in sections[purpose]
     # Material's search highlight writes the words after ?h= (searchParams.set("h", …)); test_search_words_travel_after_h shows it.

@@ -64,10 +64,7 @@ FIELDS: tuple[Field, ...] = (
     Field(("privacy", "contact"), "contact", "the data controller's contact: an e-mail address or an https:// page"),
     Field(("privacy", "dpo"), "contact", "the data protection officer's contact (every public authority has one): an e-mail address or an https:// page"),
     Field(("hosting", "provider"), "text", "the name of the host that serves the site and keeps its access logs, such as GitHub, Inc. for GitHub Pages"),
-    *(
-        Field(("hosting", "country", lang), "text", f"the country where the host processes the logs, in {LANGUAGE_NAMES[lang]}")
-        for lang in LANGUAGES
-    ),
+    *(Field(("hosting", "country", lang), "text", f"the country where the host processes the logs, in {LANGUAGE_NAMES[lang]}") for lang in LANGUAGES),
     *(
         Field(
             ("hosting", "safeguard", lang),
@@ -214,7 +211,7 @@ def fill_markers(markdown: str, publisher: Publisher, lang: str, source: str, fi
 
 def _markup(marker: str, publisher: Publisher, lang: str) -> str:
     """Inline HTML for the detail `marker` names, safe in Markdown."""
-    value = publisher.address if marker == SITE_MARKER else publisher.get(marker, lang)
+    value: Any = publisher.address if marker == SITE_MARKER else publisher.get(marker, lang)
     if value is None:
         return f"<em>{_text(ui_strings(lang)['publisher']['missing'])}</em>"
     kind = "url" if marker == SITE_MARKER else _BY_MARKER[marker][0].kind
