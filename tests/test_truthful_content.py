@@ -241,3 +241,174 @@ def test_the_editors_examples_are_marked_as_theirs(site: Path, lang: str) -> Non
     assert examples and all(EDITORS[lang] in text(e.cssselect(".admonition-title")[0]) for e in examples)
     authorities = ("Erhvervsstyrelsen", "Unternehmensbehörde", "Business Authority")
     assert not [a for a in guide.cssselect(".admonition:not(.example)") if any(n in text(a) for n in authorities)]
+
+
+# Claims checked against /work/shared/facts.md (issue 18, item 7). Each pattern is a sentence the site
+# said before that the facts do not support; test_the_corrected_claims_patterns_catch_what_the_site_said
+# shows they still recognise it.
+UNSUPPORTED = {
+    "da": [
+        r"ansøgningerne gik gennem",  # "I runderne gik ansøgningerne gennem PUBLIC Denmark."
+        r"gik ansøgningerne gennem",
+        r"tog imod ansøgningerne",  # "Spørg PUBLIC Denmark, som tog imod ansøgningerne."
+        r"finder en oversætter",  # "… at vedligeholderne finder en oversætter …"
+        r"aldrig maskinoversat",
+        r"når kontrollerne er grønne, beder github",
+        r"2018[–-]2019|2018 til 2020",  # the years in more than one wording
+        r"gennemløber fire faser",  # a closed challenge in the present tense
+        r"myndighed, der søger en løsning",
+    ],
+    "de": [
+        r"Bewerbungen (liefen|gingen) über",
+        r"liefen die Bewerbungen über",
+        r"gingen die Bewerbungen ein",
+        r"Übersetzer findet",
+        r"nie stillschweigend maschinell",
+        r"sind die Prüfungen grün, bittet GitHub",
+        r"2018 und 2019|2018 bis 2020",
+        r"durchläuft vier Phasen",
+        r"Behörde, die eine Lösung von einem Technologieunternehmen sucht\b",
+        r"Stand und Daten",  # dates are Termine
+        r"Nutzerdaten",  # the seed's theme is Nutzdaten
+    ],
+    "en": [
+        r"applications went through",
+        r"received the applications",
+        r"find a translator",
+        r"never machine-translated",
+        r"once the checks are green, github",
+        r"2018[–-]2019|2018 to 2020",
+        r"goes through four phases",
+        r"authority looking for a solution",
+    ],
+}
+# The programme's years, in one wording per language (facts: began in 2018, two rounds, the second ended in February 2020).
+YEARS = {
+    "da": "Programmet begyndte i 2018 og kørte i to runder, og den anden sluttede i februar 2020.",
+    "de": "Das Programm begann 2018 und lief in zwei Runden; die zweite endete im Februar 2020.",
+    "en": "The programme began in 2018 and ran in two rounds, and the second ended in February 2020.",
+}
+# What the facts say PUBLIC Denmark did: it ran the programme and gave the firms support and advice.
+PUBLIC_DID = {"da": ("drev", "rådg"), "de": ("betrieb", "beriet"), "en": ("ran", "advi")}
+CODE_OWNERS_REVIEW = {  # when GitHub asks code owners, and what is set up today
+    "da": ("så snart pull requesten er oprettet", "kommenteret ud"),
+    "de": ("sobald der Pull Request erstellt ist", "auskommentiert"),
+    "en": ("as soon as the pull request is opened", "commented out"),
+}
+CANNOT_APPLY_NOW = {"da": "i dag kan du ikke søge", "de": "eine Bewerbung ist heute also nicht möglich", "en": "you cannot apply today"}
+SEED_THEMES_DE = ("Datenethik", "Rechnungsstellung", "Sicherheit und Inspektionen", "Scan-Technologie", "Nutzdaten")
+
+
+def sentences_with(body: str, needle: str) -> list[str]:
+    return [s.strip() for s in re.findall(rf"[^.!?]*{needle}[^.!?]*[.!?]?", body)]
+
+
+def test_no_page_makes_a_claim_the_facts_do_not_support(site: Path) -> None:
+    patterns = {lang: re.compile("|".join(p), re.IGNORECASE) for lang, p in UNSUPPORTED.items()}
+    found = []
+    for file in sorted(site.rglob("*.html")):
+        lang = language_of(site, file)
+        for match in patterns[lang].finditer(body_text(file)):
+            found.append(f"{file.relative_to(site)}: …{match.group(0)}…")
+    assert found == []
+
+
+def test_the_corrected_claims_patterns_catch_what_the_site_said() -> None:
+    before = {
+        "da": [
+            "I runderne gik ansøgningerne gennem PUBLIC Denmark.",
+            "Spørg PUBLIC Denmark, som tog imod ansøgningerne.",
+            "Det er redaktionens praksis, at vedligeholderne finder en oversætter",
+            "Tekster bliver aldrig maskinoversat i det stille",
+            "Når kontrollerne er grønne, beder GitHub automatisk de vedligeholdere",
+            "Programmet blev sat i gang i 2018 og kørte i 2018–2019",
+            "Hver udfordring gennemløber fire faser.",
+            "Hver udfordring ejes af en offentlig myndighed, der søger en løsning fra en teknologivirksomhed.",
+        ],
+        "de": [
+            "In den Runden liefen die Bewerbungen über PUBLIC Denmark.",
+            "Fragen Sie PUBLIC Denmark; dort gingen die Bewerbungen ein.",
+            "dass das Betreuungsteam eine Übersetzerin oder einen Übersetzer findet",
+            "Texte werden nie stillschweigend maschinell übersetzt",
+            "Sind die Prüfungen grün, bittet GitHub automatisch die Mitglieder",
+            "Das Programm startete 2018 und lief in den Jahren 2018 und 2019",
+            "Hinter jeder steht eine Behörde, die eine Lösung von einem Technologieunternehmen sucht.",
+            "Stand und Daten",
+        ],
+        "en": [
+            "In the rounds, applications went through PUBLIC Denmark.",
+            "Ask PUBLIC Denmark, which received the applications.",
+            "the maintainers find a translator who writes the text",
+            "Texts are never machine-translated silently",
+            "Once the checks are green, GitHub automatically asks the maintainers",
+            "It was launched in 2018 and ran in 2018–2019.",
+            "Each one is owned by a public authority looking for a solution from a technology firm.",
+        ],
+    }
+    for lang, said in before.items():
+        pattern = re.compile("|".join(UNSUPPORTED[lang]), re.IGNORECASE)
+        assert [s for s in said if not pattern.search(s)] == [], lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_programmes_years_have_one_wording(site: Path, lang: str) -> None:
+    """Wherever a page gives the years, it gives them in the same sentence; the pages a firm starts from all do."""
+    found: dict[str, list[str]] = {}
+    for file in sorted(site.rglob("*.html")):
+        if language_of(site, file) != lang:
+            continue
+        for sentence in sentences_with(body_text(file), "2018"):
+            found.setdefault(sentence[-len(YEARS[lang]) :].lower(), []).append(str(file.relative_to(site)))
+    assert list(found) == [YEARS[lang].lower()], found
+    for path in ("", "about/", "take-part/", "faq/", "agencies/", "challenges/"):
+        assert YEARS[lang].lower() in text(article(page(site, prefix(lang) + path))).lower(), path
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_public_denmark_did_what_the_facts_say(site: Path, lang: str) -> None:
+    """PUBLIC ran the programme and advised the firms; no page says applications went through it (checked above)."""
+    for path in ("about/", "glossary/", "agencies/", "faq/", "take-part/"):
+        said = " ".join(s for s in sentences_with(text(article(page(site, prefix(lang) + path))), "PUBLIC Denmark")).lower()
+        assert all(word in said for word in PUBLIC_DID[lang]), (path, said)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_contributor_guide_says_when_github_asks_code_owners(site: Path, lang: str) -> None:
+    owners = [line for line in (ROOT / ".github" / "CODEOWNERS").read_text().splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    content = article(page(site, f"{prefix(lang)}agencies/contributing/"))
+    [heading] = content.xpath(".//*[@id='review']")
+    said = " ".join(text(e) for e in section(heading))
+    when, today = CODE_OWNERS_REVIEW[lang]
+    assert when in said and "Require review from Code Owners" in said and ".github/CODEOWNERS" in said
+    assert (today in said) == (owners == []), "the guide says what CODEOWNERS holds today"
+    # The translation promises became the maintainers' checklist.
+    [missing] = content.xpath(".//*[@id='missing-language']")
+    assert sum(len(e.cssselect("li.task-list-item")) for e in section(missing)) == 3
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_take_part_says_what_taking_part_meant_and_means_now(site: Path, lang: str) -> None:
+    content = article(page(site, f"{prefix(lang)}take-part/"))
+    [note] = content.cssselect(".admonition.note")
+    assert CANNOT_APPLY_NOW[lang] in text(note) and YEARS[lang] in text(note)
+    [steps] = [ol for ol in content.iter("ol") if len(ol.findall("li")) >= 5]
+    present = {
+        "da": r"\b(slås op|vurderes|virksomheder bliver valgt til|arbejder i omkring)\b",
+        "de": r"\b(wird veröffentlicht|werden [^.]* bewertet|arbeiten etwa)\b",
+        "en": r"\b(is published|are assessed|spend about)\b",
+    }
+    assert not re.search(present[lang], text(steps)), text(steps)
+
+
+def test_german_names_the_publisher_and_the_owner_apart_and_keeps_the_seeds_words(site: Path) -> None:
+    statement = text(article(page(site, "de/accessibility/")))
+    assert "Herausgeber:" in statement and "verantwortliche Behörde" not in statement.lower()
+    footer_label = yaml.safe_load((ROOT / "hooks/govtech/strings/de.yml").read_text())["footer"]["responsible"]
+    assert footer_label == "Herausgeber", "the statement names the publisher with the footer's word"
+    pairs = {str(f.relative_to(site)): body_text(f).count("Verwaltungsfachleut") for f in sorted((site / "de").rglob("*.html")) if "challenges" not in f.parts}
+    assert sum(pairs.values()) <= 3, {k: v for k, v in pairs.items() if v}
+    seminar = text(article(page(site, "de/seminar/")))
+    assert all(theme in seminar for theme in SEED_THEMES_DE)
+    guide = article(page(site, "de/agencies/contributing/"))
+    [dates] = guide.xpath(".//*[@id='status-and-dates']")
+    assert text(dates) == "Stand und Termine" and not re.search(r"\bDaten\b", " ".join(text(e) for e in section(dates)))

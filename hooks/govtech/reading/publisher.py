@@ -33,7 +33,7 @@ class Field:
     """One detail of the publisher, at `path` below `extra.publisher`."""
 
     path: tuple[str, ...]
-    kind: str  # text, email, phone, url, date, contact (e-mail or https page), days
+    kind: str  # text, email, phone, url, date, contact (e-mail or https page), retention (days or https page)
     what: str  # what it is, for messages
 
     @property
@@ -62,8 +62,26 @@ FIELDS: tuple[Field, ...] = (
     Field(("statement", "was"), "url", "the https:// address of the statement published through Digitaliseringsstyrelsen's WAS-Tool"),
     *(Field(("privacy", "controller", lang), "text", f"the data controller's name in {LANGUAGE_NAMES[lang]}") for lang in LANGUAGES),
     Field(("privacy", "contact"), "contact", "the data controller's contact: an e-mail address or an https:// page"),
-    Field(("privacy", "log_retention_days"), "days", "how many days the host keeps its access logs, a whole number"),
+    Field(("privacy", "dpo"), "contact", "the data protection officer's contact (every public authority has one): an e-mail address or an https:// page"),
+    Field(("hosting", "provider"), "text", "the name of the host that serves the site and keeps its access logs, such as GitHub, Inc. for GitHub Pages"),
+    *(Field(("hosting", "country", lang), "text", f"the country where the host processes the logs, in {LANGUAGE_NAMES[lang]}") for lang in LANGUAGES),
+    *(
+        Field(
+            ("hosting", "safeguard", lang),
+            "text",
+            f"the safeguard for a transfer of the logs out of the EU/EEA (such as an adequacy decision or standard contractual clauses), "
+            f"or that they stay in the EU/EEA, in {LANGUAGE_NAMES[lang]}",
+        )
+        for lang in LANGUAGES
+    ),
+    Field(
+        ("hosting", "log_retention"),
+        "retention",
+        "how long the host keeps its access logs: a whole number of days, or the https:// page where the host says so (on GitHub Pages, GitHub decides)",
+    ),
 )
+# The site's own address (the build's site_url), for the accessibility statement's opening: a marker, not a detail to set.
+SITE_MARKER = "site"
 _BY_MARKER: dict[str, tuple[Field, ...]] = {}
 for _field in FIELDS:
     _BY_MARKER[_field.marker] = (*_BY_MARKER.get(_field.marker, ()), _field)
@@ -81,6 +99,7 @@ class Publisher:
     """The checked details, by `Field`; a detail not filled in is absent."""
 
     values: dict[Field, Any] = field(default_factory=dict)
+    address: str | None = None  # the address the site is built for
 
     def get(self, marker: str, lang: str) -> Any:
         """The value of the detail a marker names, in `lang` where it has one; None when not filled in."""
@@ -169,7 +188,7 @@ def read_publisher(data: Any, site_url: str | None) -> Publisher:
         )
     if problems:
         raise PublisherProblem(problems)
-    return Publisher(values)
+    return Publisher(values, site_url or None)
 
 
 def fill_markers(markdown: str, publisher: Publisher, lang: str, source: str, first_line: int = 1) -> str:
@@ -177,12 +196,13 @@ def fill_markers(markdown: str, publisher: Publisher, lang: str, source: str, fi
 
     Raises PublisherProblem naming every unknown marker, at its line in `source` (the page's first line being `first_line`).
     """
-    unknown = [(first_line + markdown.count("\n", 0, m.start()), m.group(0), m.group(1)) for m in _MARKER.finditer(markdown) if m.group(1) not in _BY_MARKER]
+    names = [*_BY_MARKER, SITE_MARKER]
+    unknown = [(first_line + markdown.count("\n", 0, m.start()), m.group(0), m.group(1)) for m in _MARKER.finditer(markdown) if m.group(1) not in names]
     if unknown:
-        known = ", ".join(f"publisher:{name}" for name in _BY_MARKER)
+        known = ", ".join(f"publisher:{name}" for name in names)
         lines = []
         for line, text, name in unknown:
-            guess = get_close_matches(name, list(_BY_MARKER), n=1)
+            guess = get_close_matches(name, names, n=1)
             hint = f" (did you mean publisher:{guess[0]}?)" if guess else ""
             lines.append(f"{source}:{line}: unknown marker {text}{hint}; the markers are: {known}.")
         raise PublisherProblem(lines)
@@ -191,19 +211,19 @@ def fill_markers(markdown: str, publisher: Publisher, lang: str, source: str, fi
 
 def _markup(marker: str, publisher: Publisher, lang: str) -> str:
     """Inline HTML for the detail `marker` names, safe in Markdown."""
-    value = publisher.get(marker, lang)
+    value: Any = publisher.address if marker == SITE_MARKER else publisher.get(marker, lang)
     if value is None:
         return f"<em>{_text(ui_strings(lang)['publisher']['missing'])}</em>"
-    kind = _BY_MARKER[marker][0].kind
+    kind = "url" if marker == SITE_MARKER else _BY_MARKER[marker][0].kind
     if kind == "date":
         return _text(long_date(value, lang))
-    if kind == "days":
+    if kind == "retention" and isinstance(value, int):
         return _text(format_unit(value, "duration-day", length="long", locale=BABEL_LOCALES[lang]))
     if kind == "phone":
         return _link(_tel(value), value)
     if kind == "email" or (kind == "contact" and "@" in value and not value.startswith("https://")):
         return _link(f"mailto:{value}", value)
-    if kind in ("url", "contact"):
+    if kind in ("url", "contact", "retention"):
         return _link(value, value)
     return _text(value)
 
@@ -263,11 +283,13 @@ def _check(f: Field, value: Any) -> tuple[Any, str | None]:
             return date.fromisoformat(str(value).strip()), None
         except ValueError:
             return None, f"{_shown(value)} is not a day written as YYYY-MM-DD."
-    if f.kind == "days":
+    if f.kind == "retention":
         text = str(value).strip()
-        if isinstance(value, bool) or not text.isdigit() or not 1 <= int(text) <= _MAX_DAYS:
-            return None, f"{_shown(value)} is not a whole number of days between 1 and {_MAX_DAYS}."
-        return int(text), None
+        if not isinstance(value, bool) and text.isdigit() and 1 <= int(text) <= _MAX_DAYS:
+            return int(text), None
+        if isinstance(value, str) and _https(text):
+            return text, None
+        return None, f"{_shown(value)} is neither a whole number of days between 1 and {_MAX_DAYS} nor an https:// address of the host's own statement."
     if isinstance(value, (dict, list, bool)) or not isinstance(value, (str, int)):
         return None, f"expected one line of text, found {_shown(value)}."
     text = str(value).strip()
