@@ -66,7 +66,7 @@ lighthouse: $(VENV)/.test ## Lighthouse scores of 9 pages (needs Node.js, npm, C
 	$(BIN)/python benchmarks/lighthouse.py
 
 clean: ## Remove what builds and tests leave (not the venvs)
-	rm -rf site .site-new .site-old docs/challenges docs/agencies/reference docs/agencies/form .pytest_cache .ruff_cache .mypy_cache
+	rm -rf site .site-new .site-old docs/challenges docs/agencies/reference docs/agencies/form docs/agencies/worksheet .pytest_cache .ruff_cache .mypy_cache
 
 $(VENV)/.site: pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(call need-python,$(PYTHON),$(VENV))
