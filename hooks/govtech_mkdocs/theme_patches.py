@@ -149,7 +149,9 @@ def with_print_address(html: str, address: str, where: str) -> str:
     assets/site.css's `@page` margin boxes print it on every sheet (a margin box can read only
     the root element's attributes); Material's base template gives `<html>` no block to add it in.
     """
-    html, count = _HTML_START.subn(lambda match: f'{match[0][:-1]} data-print-address="{escape(address)}">', html, count=1)
+    # In ASCII, with character references: a parser that has not yet met <meta charset> (lxml's does not look ahead) reads it right.
+    value = escape(address).encode("ascii", "xmlcharrefreplace").decode("ascii")
+    html, count = _HTML_START.subn(lambda match: f'{match[0][:-1]} data-print-address="{value}">', html, count=1)
     if count != 1:
         raise _no_longer_applies(where, "the page's address on every printed sheet", f"nothing matches {_HTML_START.pattern!r}")
     return html
