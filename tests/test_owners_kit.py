@@ -66,7 +66,7 @@ def schema_fields(spec: dict, whole: dict, lang: str, path: tuple[str, ...] = ()
 
     Read here from the schema on its own terms (objects go deeper, a list is one field), to check the sheet against.
     """
-    found = {}
+    found: dict[str, dict] = {}
     for key, raw in spec.get("properties", {}).items():
         if key in LANGUAGES and key != lang:
             continue
@@ -224,6 +224,7 @@ def pdf_pages(pdf: bytes, tmp_path: Path) -> list[str]:
     """The text of each page of `pdf`, as poppler's pdftotext reads it, white space folded."""
     file = tmp_path / "page.pdf"
     file.write_bytes(pdf)
+    assert PDFTOTEXT is not None
     out = subprocess.run([PDFTOTEXT, "-enc", "UTF-8", str(file), "-"], check=True, capture_output=True, text=True).stdout
     return [" ".join(p.split()) for p in out.split("\f") if p.strip()]
 
