@@ -19,7 +19,7 @@ LABELS = {
     "en": ("Edit this page", "Edit this challenge"),
 }
 # Pages the build makes without a source an editor should touch.
-GENERATED_PAGES = ("challenges/", "agencies/reference/", "agencies/form/")
+GENERATED_PAGES = ("challenges/", "agencies/reference/", "agencies/form/", "agencies/worksheet/")
 
 
 @pytest.fixture(scope="module")

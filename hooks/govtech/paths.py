@@ -8,8 +8,10 @@ from pathlib import Path
 CONFIG_FILE = "mkdocs.yml"
 # The challenge form's folder in docs/.
 FORM_DIR = "agencies/form"
+# The workshop kit's folder in docs/: the agenda and the worksheet (making/worksheet.py).
+WORKSHEET_DIR = "agencies/worksheet"
 # The folders of docs/ that the build writes and owns; never edit them by hand.
-GENERATED_DIRS = ("challenges", "agencies/reference", FORM_DIR)
+GENERATED_DIRS = ("challenges", "agencies/reference", FORM_DIR, WORKSHEET_DIR)
 
 
 def project_root(start: Path) -> Path | None:

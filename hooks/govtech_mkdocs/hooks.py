@@ -61,7 +61,7 @@ from govtech.urls import challenge_id, lang_prefix, page_url, with_print_address
 from govtech_mkdocs.build_state import build_state, site_url
 from govtech_mkdocs.language_split import search_indexes
 from govtech_mkdocs.page_data import changed_line, docs_folder, language_root, last_changed, structured_data
-from govtech_mkdocs.theme_patches import labelled_checklists, patched_html, translated_permalinks
+from govtech_mkdocs.theme_patches import labelled_checklists, patched_html, translated_permalinks, with_print_address
 
 Params = ParamSpec("Params")
 Result = TypeVar("Result")
@@ -143,8 +143,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Repair what Material renders where no template block reaches."""
-    return patched_html(output, ui_strings(_language(config)), page.file.src_uri, lang_prefix(_language(config)))
+    """Repair what Material renders where no template block reaches; give paper the page's address."""
+    output = patched_html(output, ui_strings(_language(config)), page.file.src_uri, lang_prefix(_language(config)))
+    return with_print_address(output, f"{config.site_name} · {page.canonical_url}", page.file.src_uri) if page.canonical_url else output
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:

@@ -140,6 +140,23 @@ def labelled_checklists(html: str, where: str) -> str:
     return html
 
 
+_HTML_START = re.compile(r"<html [^>]*>")
+
+
+def with_print_address(html: str, address: str, where: str) -> str:
+    """The page's `<html>` start tag carrying where a printed page comes from (`data-print-address`).
+
+    assets/site.css's `@page` margin boxes print it on every sheet (a margin box can read only
+    the root element's attributes); Material's base template gives `<html>` no block to add it in.
+    """
+    # In ASCII, with character references: a parser that has not yet met <meta charset> (lxml's does not look ahead) reads it right.
+    value = escape(address).encode("ascii", "xmlcharrefreplace").decode("ascii")
+    html, count = _HTML_START.subn(lambda match: f'{match[0][:-1]} data-print-address="{value}">', html, count=1)
+    if count != 1:
+        raise _no_longer_applies(where, "the page's address on every printed sheet", f"nothing matches {_HTML_START.pattern!r}")
+    return html
+
+
 def _no_longer_applies(where: str, why: str, detail: str) -> PluginError:
     """The error that stops the build when a fix finds the theme's markup changed."""
     return PluginError(f"{where}: the theme's markup changed; the fix for '{why}' no longer applies ({detail}). See {HERE}.")

@@ -14,8 +14,9 @@ from govtech.making.challenge_form import challenge_form
 from govtech.making.collation import sort_key
 from govtech.making.markdown import template_environment
 from govtech.making.reference import entry_rows, field_rows
+from govtech.making.worksheet import worksheet
 from govtech.model import PHASES, Catalogue
-from govtech.paths import FORM_DIR
+from govtech.paths import FORM_DIR, WORKSHEET_DIR
 from govtech.schemas import schema
 from govtech.strings import ui_strings
 from govtech.urls import catalogue_stem
@@ -55,7 +56,9 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
         reference = env.get_template("reference.md.j2").render(context, neutral=neutral, per_language=per_language, **files)
         pages[f"agencies/reference/{page_name('index', lang)}"] = reference
         form = challenge_form(schema("challenge"), catalogue, lang, context["s"])
-        pages[f"{FORM_DIR}/{page_name('index', lang)}"] = env.get_template("form.md.j2").render(context, form=form)
+        sheet = worksheet(schema("challenge"), catalogue, lang, context["s"])
+        pages[f"{FORM_DIR}/{page_name('index', lang)}"] = env.get_template("form.md.j2").render(context, form=form, sheet=sheet)
+        pages[f"{WORKSHEET_DIR}/{page_name('index', lang)}"] = env.get_template("worksheet.md.j2").render(context, sheet=sheet)
     return pages
 
 
