@@ -1,4 +1,4 @@
-"""The programme's rounds: challenges/_rounds.yml checked at file:line, published as open data, shown on "Rounds and results", on a challenge that names its round, and as a catalogue filter."""
+"""The programme's rounds: challenges/_rounds.yml checked at file:line, published as open data, shown on "Results of the rounds", on a challenge that names its round, and as a catalogue filter."""
 
 from __future__ import annotations
 

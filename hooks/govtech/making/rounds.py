@@ -1,4 +1,4 @@
-"""The programme's rounds on the page "Rounds and results": the `<!-- rounds -->` marker of docs/rounds*.md, filled from `challenges/_rounds.yml`.
+"""The programme's rounds on the page "Results of the rounds": the `<!-- rounds -->` marker of docs/rounds*.md, filled from `challenges/_rounds.yml`.
 
 The page's own text (what the rounds were, and that the five challenges on
 the site are the seminar's themes, not the rounds' challenges) is written by
