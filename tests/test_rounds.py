@@ -17,7 +17,11 @@ from govtech.commands.validate import main
 
 ROUNDS = yaml.safe_load((ROOT / "challenges" / "_rounds.yml").read_text(encoding="utf-8"))
 FIRST_ROUND_FIRMS = ["CanopyLAB", "HowNow", "Bare Conductive", "Thürmer Tools", "Smartviewing", "Rendra", "Locometric"]
-COUNTRY = {"da": ("Danmark", "Storbritannien", "Norge"), "de": ("Dänemark", "Vereinigtes Königreich", "Norwegen"), "en": ("Denmark", "United Kingdom", "Norway")}
+COUNTRY = {
+    "da": ("Danmark", "Storbritannien", "Norge"),
+    "de": ("Dänemark", "Vereinigtes Königreich", "Norwegen"),
+    "en": ("Denmark", "United Kingdom", "Norway"),
+}
 SOURCES = ("PUBLIC", "co-pi.dk", "Digital Hub Denmark")
 
 

@@ -63,7 +63,8 @@ def rounds_data(catalogue: Catalogue) -> list[dict[str, Any]]:
             "owners": [{"key": o.key, "name": o.names, "url": o.url} for o in r.owners],
             "challenges": r.challenges,
             "firms": [
-                {"name": f.name, "country": f.country, **({"url": f.url} if f.url else {}), **({"challenge": f.challenge} if f.challenge else {})} for f in r.firms
+                {"name": f.name, "country": f.country, **({"url": f.url} if f.url else {}), **({"challenge": f.challenge} if f.challenge else {})}
+                for f in r.firms
             ],
             "sources": [{"name": s.names, **({"url": s.url} if s.url else {})} for s in r.sources],
         }

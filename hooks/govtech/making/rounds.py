@@ -33,8 +33,10 @@ def round_markers(markdown: str, rounds: tuple[Round, ...], lang: str) -> str:
 
 def rounds_markdown(rounds: tuple[Round, ...], lang: str) -> str:
     """Each round with its months, owners, number of challenges, selected firms, summary and sources."""
-    return template_environment().get_template("rounds.md.j2").render(
-        rounds=rounds, lang=lang, s=ui_strings(lang), month=lambda m: month_name(m, lang), country=lambda c: country_name(c, lang)
+    return (
+        template_environment()
+        .get_template("rounds.md.j2")
+        .render(rounds=rounds, lang=lang, s=ui_strings(lang), month=lambda m: month_name(m, lang), country=lambda c: country_name(c, lang))
     )
 
 

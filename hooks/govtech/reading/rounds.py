@@ -25,11 +25,13 @@ from govtech.reading.yaml_reader import Document, read_yaml
 
 ROUNDS_FILE = "_rounds.yml"
 # The two-letter codes of the countries (and regions) Babel names; "UK" is the one editors write most often for GB.
-_COUNTRIES = frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO"))
+_COUNTRIES = frozenset(code for code in map(str, Locale("en").territories) if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO"))
 _LIKELY = {"UK": "GB", "EN": "GB", "DA": "DK", "SW": "SE", "GE": "DE"}
 
 
-def read_rounds(file: Path, shown: str, schema_dir: Path, markdown: MarkdownTexts, owners: dict[str, Any] | None) -> tuple[list[Problem], dict[str, Any] | None]:
+def read_rounds(
+    file: Path, shown: str, schema_dir: Path, markdown: MarkdownTexts, owners: dict[str, Any] | None
+) -> tuple[list[Problem], dict[str, Any] | None]:
     """The problems of the rounds file and its data (empty when there is no file; None when it has problems).
 
     `owners` are the entries of `_owners.yml`, or None when that file has problems of its own
@@ -84,7 +86,11 @@ def challenge_round_problems(doc: Document, rounds: dict[str, Any] | None) -> li
     name = doc.data.get("round")
     if rounds is None or not isinstance(name, str) or name in rounds:
         return []
-    where = f"use a key from challenges/{ROUNDS_FILE}, or leave the field out" if rounds else f"there is no round in challenges/{ROUNDS_FILE} yet; leave the field out"
+    where = (
+        f"use a key from challenges/{ROUNDS_FILE}, or leave the field out"
+        if rounds
+        else f"there is no round in challenges/{ROUNDS_FILE} yet; leave the field out"
+    )
     return [doc.problem(("round",), f"unknown round `{name}`{_suggest(name, rounds)}; {where}.")]
 
 
