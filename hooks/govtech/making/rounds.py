@@ -19,8 +19,9 @@ from govtech.model import Month, Round
 from govtech.strings import ui_strings
 
 ROUNDS_MARKER = re.compile(r"<!--\s*rounds\s*-->")
-# Where the page is, relative to the challenge pages (challenges/<id>.md) that link to a round on it.
+# The page that holds the marker (in docs/), and the file its rounds come from: the page changes with either.
 ROUNDS_PAGE = "rounds.md"
+ROUNDS_SOURCE = "challenges/_rounds.yml"
 
 
 def round_markers(markdown: str, rounds: tuple[Round, ...], lang: str) -> str:
