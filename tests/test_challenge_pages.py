@@ -254,7 +254,9 @@ def test_every_page_says_when_its_content_last_changed(sites: dict[str, Path], l
     site = sites["open"]
     # Only docs/about.md has an edit not committed: it changed on the build's day, its translations did not.
     # The results page changes with its rounds file too.
-    expected = {"challenges/invoicing/": "2030-02-03", "challenges/": "2030-02-03", "rounds/": "2030-02-03"} | ({"about/": "2030-02-10"} if lang == "da" else {})
+    expected = {"challenges/invoicing/": "2030-02-03", "challenges/": "2030-02-03", "rounds/": "2030-02-03"} | (
+        {"about/": "2030-02-10"} if lang == "da" else {}
+    )
     others = [prefix(o) for o in LANGUAGES if o != lang and prefix(o)]
     pages = [
         f.parent.relative_to(site / prefix(lang)).as_posix() + "/"
