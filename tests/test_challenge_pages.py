@@ -56,7 +56,7 @@ def git(project: Path, *args: str, when: str | None = None) -> None:
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The site from a project with a history: everything committed on 10 January 2030, the invoicing
-    challenge's third answered question on 3 February 2030, and an edit to the about page not committed;
+    challenge's third answered question (and a comment in the rounds file) on 3 February 2030, and an edit to the about page not committed;
     built while the call is open, ten days later, and after its deadline."""
     project = copy_project(tmp_path_factory.mktemp("history"))
     for fixture in FIXTURES.glob("*.yml"):
@@ -68,6 +68,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "First state", when=FIRST_COMMIT)
     invoicing.write_text(full)
+    rounds = project / "challenges" / "_rounds.yml"
+    rounds.write_text(rounds.read_text() + "# A note for editors.\n")
     git(project, "commit", "-q", "-am", "Third answered question", when=SECOND_COMMIT)
     about = project / "docs" / "about.md"
     about.write_text(about.read_text() + "\n")
@@ -251,7 +253,10 @@ CHANGED = {
 def test_every_page_says_when_its_content_last_changed(sites: dict[str, Path], lang: str) -> None:
     site = sites["open"]
     # Only docs/about.md has an edit not committed: it changed on the build's day, its translations did not.
-    expected = {"challenges/invoicing/": "2030-02-03", "challenges/": "2030-02-03"} | ({"about/": "2030-02-10"} if lang == "da" else {})
+    # The results page changes with its rounds file too.
+    expected = {"challenges/invoicing/": "2030-02-03", "challenges/": "2030-02-03", "rounds/": "2030-02-03"} | (
+        {"about/": "2030-02-10"} if lang == "da" else {}
+    )
     others = [prefix(o) for o in LANGUAGES if o != lang and prefix(o)]
     pages = [
         f.parent.relative_to(site / prefix(lang)).as_posix() + "/"

@@ -99,12 +99,17 @@ def test_the_edit_link_is_read_in_the_page_language_and_passes_axe(with_reposito
         context.close()
 
 
-def test_the_edit_link_comes_before_the_heading_and_outside_it(with_repository) -> None:
+@pytest.mark.parametrize("path", ["de/challenges/invoicing/", "faq/", "en/rounds/"])
+def test_the_edit_link_is_for_editors_and_closes_the_page_away_from_the_title(with_repository, path: str) -> None:
+    """Firms read the title line without it: the link comes after everything the page says, the last thing in the article."""
     _, site = with_repository
-    content = article(page(site, "de/challenges/invoicing/"))
+    content = article(page(site, path))
     [link] = content.xpath(".//a[@rel='edit']")
     [heading] = content.xpath(".//h1")
-    assert link.getparent() is heading.getparent() and heading.getparent().index(link) < heading.getparent().index(heading)
+    elements = list(content.iter())
+    assert link.getparent().getparent() is content and content.index(link.getparent()) == len(content) - 1, "the last paragraph of the article"
+    assert elements.index(link) > elements.index(heading)
+    assert not [e for e in elements[elements.index(link) + 1 :] if e.tag in ("h1", "h2", "h3", "p", "li", "dd") and (e.text or "").strip()]
 
 
 def test_the_editor_is_on_the_branch_the_site_is_published_from() -> None:

@@ -16,6 +16,7 @@ import pytest
 from browser_checks import axe_violations
 from built_pages import LANGUAGES, article, page, parse, prefix, text
 from conftest import build, copy_project, serve
+from govtech.strings import ui_strings
 
 # Every detail, where mkdocs.yml holds it and the environment variable that can set it instead.
 DETAILS = {
@@ -366,7 +367,12 @@ def test_without_the_details_the_pages_say_what_is_not_filled_in(test_address_si
     assert len(missing(statement)) == 8  # authority (twice), WAS, prepared, reviewed, e-mail, telephone, repository
     assert len(missing(notice)) == 7  # controller, contact, DPO, host, country, safeguard, retention
     assert "<!--" not in (test_address_site / prefix(lang) / "accessibility" / "index.html").read_text().split("<article", 1)[1]
-    assert not page(test_address_site, prefix(lang)).cssselect(".md-footer address")
+    # Every page names the authority that answers for it; this build says, in the footer only, that it is not filled in.
+    [address] = page(test_address_site, prefix(lang)).cssselect(".md-footer address")
+    assert text(address) == f"{ui_strings(lang)['footer']['responsible']}: {MISSING[lang]}"
+    for path in (prefix(lang), f"{prefix(lang)}challenges/invoicing/", f"{prefix(lang)}rounds/"):
+        doc = page(test_address_site, path)
+        assert MISSING[lang] not in text(doc.cssselect("header")[0]) and MISSING[lang] not in text(article(doc)), path
 
 
 def test_without_a_was_address_was_leads_to_the_sites_own_statement(test_address_site: Path) -> None:
@@ -386,6 +392,19 @@ def test_the_footer_names_the_authority_and_its_contact(public_site: Path, lang:
     [address] = doc.cssselect(".md-footer address")
     assert {a.get("href") for a in address.iter("a")} == {"mailto:web@govtech.test", "tel:+4511223344"}
     assert not address.cssselect("em"), "a name is shown as written, never as markup"
+
+
+def test_every_page_names_the_responsible_authority(public_site: Path) -> None:
+    """The Danish design system's pattern: whoever reads a page sees which authority answers for it, in the page's language."""
+    pages = sorted(public_site.rglob("*.html"))
+    assert len(pages) >= 45
+    for file in pages:
+        path = file.relative_to(public_site).as_posix()
+        if path.startswith("was/"):
+            continue  # the short address that forwards to the statement
+        lang = next((lang for lang in LANGUAGES if lang != "da" and path.startswith(f"{lang}/")), "da")
+        [authority] = parse(file).cssselect(".md-footer .site-footer-authority")
+        assert text(authority) == f"{ui_strings(lang)['footer']['responsible']}: {AUTHORITY[lang]}", path
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

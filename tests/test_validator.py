@@ -19,7 +19,7 @@ from govtech.reading.validation import schema_problems, text_problems
 from govtech.reading.yaml_reader import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA_OF = {"_owners.yml": "owners", "_events.yml": "events"}
+SCHEMA_OF = {"_owners.yml": "owners", "_events.yml": "events", "_rounds.yml": "rounds"}
 # A valid challenge file whose line numbers the cases below rely on:
 # 2 id, 3 theme, 4 owner, 5 status, 7 da:, 8 da.title, 9 da.summary, 10 da.question, 11 da.background.
 BASE = (Path(__file__).parent / "fixtures" / "valid" / "invoicing.yml").read_text()

@@ -101,6 +101,8 @@ class Challenge:
     outcome: Outcome | None = None
     # The day the challenge's file last changed (history.py); None when it is not known.
     changed: date | None = None
+    # The programme round the challenge belonged to (`round:` in its file); None when the file names none.
+    round: Round | None = None
 
     def status_on(self, today: date) -> str:
         """The status to show on `today`: a call whose deadline has passed is closed."""
@@ -145,9 +147,65 @@ class Event:
 
 
 @dataclass(frozen=True)
+class RoundOwner:
+    """A challenge owner of a round: an authority of `_owners.yml` (`key` set), or one named only in the rounds file."""
+
+    names: dict[str, str]
+    url: str | None = None
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class RoundFirm:
+    """A firm selected in a round: its name, its country (ISO 3166 code), and, where a source says so, its web site and challenge."""
+
+    name: str
+    country: str
+    url: str | None = None
+    challenge: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where facts come from: the source's name in each language, and its address where it is known for certain."""
+
+    names: dict[str, str]
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Month:
+    """A month of a year: when a round started or ended."""
+
+    year: int
+    month: int
+
+    def isoformat(self) -> str:
+        """YYYY-MM."""
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round of the programme (`challenges/_rounds.yml`), in file order."""
+
+    key: str
+    names: dict[str, str]
+    summaries: dict[str, str]
+    start: Month | None
+    end: Month
+    owners: tuple[RoundOwner, ...]
+    challenges: int
+    firms: tuple[RoundFirm, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """Every challenge, sorted by id, the owners they refer to, and the programme's events."""
 
     challenges: tuple[Challenge, ...]
     owners: dict[str, Owner]
     events: tuple[Event, ...] = ()
+    # The programme's rounds, in the order of challenges/_rounds.yml.
+    rounds: tuple[Round, ...] = ()

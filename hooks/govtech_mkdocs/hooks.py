@@ -50,6 +50,7 @@ from govtech.making.edit_links import edit_label, edit_url, editor_urls, source_
 from govtech.making.feeds import FEED
 from govtech.making.generated_files import write_if_changed
 from govtech.making.markers import event_markers
+from govtech.making.rounds import round_markers
 from govtech.making.site_files import redirect_page
 from govtech.paths import GENERATED_DIRS
 from govtech.problems import InvalidInput
@@ -120,9 +121,10 @@ on_files = CombinedEvent(_add_generated_pages, _fill_generated_pages)
 
 @_reported
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
-    """Hand-written pages: `<!-- publisher:NAME -->` markers become the publisher's detail, `<!-- event:KEY -->` markers the event's date once `_events.yml` gives one."""
+    """Hand-written pages: `<!-- publisher:NAME -->` markers become the publisher's detail, `<!-- event:KEY -->` markers the event's date once `_events.yml` gives one, `<!-- rounds -->` the rounds of `_rounds.yml`."""
     if "publisher:" in markdown:
         markdown = fill_markers(markdown, _publisher(config), _language(config), *_source_line(markdown, page, config))
+    markdown = round_markers(markdown, build_state(config).site.catalogue.rounds, _language(config))
     return event_markers(markdown, build_state(config).site.catalogue.events, _language(config))
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from govtech.dates import date_element
+from govtech.making.rounds import ROUNDS_PAGE, ROUNDS_SOURCE
 from govtech.model import Event
 from govtech.pipeline import SiteBuild
 from govtech.reading.history import page_changed
@@ -59,7 +60,10 @@ def last_changed(site: SiteBuild, src_uri: str, docs_dir: Path, project_dir: Pat
     """When the content of the page made from `src_uri` last changed: its own file's history, or the files a generated page is made from."""
     if site.history is None:
         return None
-    return page_changed(src_uri, site.page_dates, site.history, docs_folder(docs_dir, project_dir))
+    day = page_changed(src_uri, site.page_dates, site.history, docs_folder(docs_dir, project_dir))
+    if src_uri.split(".")[0] == ROUNDS_PAGE.removesuffix(".md"):  # the results page shows the rounds file too
+        day = max((d for d in (day, site.history.changed(ROUNDS_SOURCE)) if d), default=None)
+    return day
 
 
 @lru_cache(maxsize=8)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
 from govtech.model import Catalogue
@@ -27,6 +28,7 @@ def challenges_json(catalogue: Catalogue, today: date, site_url: str) -> bytes:
                 "url": {lang: page_url(site_url, lang, f"challenges/{c.id}/") for lang in LANGUAGES},
                 "theme": c.theme,
                 "status": c.status_on(today),
+                "round": c.round.key if c.round else None,
                 "owner": {"key": c.owner.key, "url": c.owner.url, "name": c.owner.names, "confirmed": c.owner_confirmed},
                 "dates": {"published": _iso(c.published), "deadline": _iso(c.deadline)},
                 "changed": _iso(c.changed),
@@ -44,8 +46,30 @@ def challenges_json(catalogue: Catalogue, today: date, site_url: str) -> bytes:
             }
             for c in catalogue.challenges
         ],
+        "rounds": rounds_data(catalogue),
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def rounds_data(catalogue: Catalogue) -> list[dict[str, Any]]:
+    """The programme's rounds, as schema/challenges.schema.json describes `rounds`."""
+    return [
+        {
+            "key": r.key,
+            "name": r.names,
+            "summary": r.summaries,
+            "start": r.start.isoformat() if r.start else None,
+            "end": r.end.isoformat(),
+            "owners": [{"key": o.key, "name": o.names, "url": o.url} for o in r.owners],
+            "challenges": r.challenges,
+            "firms": [
+                {"name": f.name, "country": f.country, **({"url": f.url} if f.url else {}), **({"challenge": f.challenge} if f.challenge else {})}
+                for f in r.firms
+            ],
+            "sources": [{"name": s.names, **({"url": s.url} if s.url else {})} for s in r.sources],
+        }
+        for r in catalogue.rounds
+    ]
 
 
 def _iso(day: date | None) -> str | None:

@@ -37,7 +37,7 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
     """Every generated page, as {path inside docs/: Markdown}."""
     env = template_environment()
     neutral, per_language = field_rows(schema("challenge"))
-    files = {"owners_file": entry_rows(schema("owners")), "events_file": entry_rows(schema("events"))}
+    files = {"owners_file": entry_rows(schema("owners")), "events_file": entry_rows(schema("events")), "rounds_file": entry_rows(schema("rounds"))}
     any_open = any(c.status_on(today) == "open-call" for c in catalogue.challenges)
     pages = {}
     for lang in LANGUAGES:
@@ -77,8 +77,11 @@ def filter_options(catalogue: Catalogue, today: date, lang: str) -> dict[str, li
     statuses = {c.status_on(today) for c in catalogue.challenges}
     themes = {c.theme: s["theme"][c.theme] for c in catalogue.challenges}
     owners = {c.owner.key: c.owner.names[lang] for c in catalogue.challenges}
+    # Rounds in the order they ran (the rounds file's); the filter is there only when some challenge names its round.
+    rounds = {c.round.key for c in catalogue.challenges if c.round}
     return {
         "status": [(key, label) for key, label in s["status"].items() if key in statuses],
         "theme": sorted(themes.items(), key=lambda kv: sort_key(kv[1], lang)),
         "owner": sorted(owners.items(), key=lambda kv: sort_key(kv[1], lang)),
+        **({"round": [(r.key, r.names[lang]) for r in catalogue.rounds if r.key in rounds]} if rounds else {}),
     }

@@ -14,7 +14,7 @@ class FieldRow:
     """One field of the schema, as the reference page lists it (several when `names` holds more: fields of one shape)."""
 
     names: tuple[str, ...]
-    kind: str  # text, date, url, https, boolean, group, list or choice
+    kind: str  # text, date, month, integer, url, https, boolean, group, list or choice
     required: bool
     descriptions: dict[str, str]
     max_length: int | None = None
@@ -90,6 +90,10 @@ def _row(names: tuple[str, ...], spec: dict[str, Any], required: bool) -> FieldR
         kind = "group"
     elif spec.get("type") == "array":
         kind = "list"
+    elif spec.get("type") == "integer":
+        kind = "integer"
+    elif spec.get("pattern", "").startswith("^[0-9]{4}-(0[1-9]"):
+        kind = "month"
     elif spec.get("format") == "date":
         kind = "date"
     elif spec.get("pattern", "").startswith("^(https?"):

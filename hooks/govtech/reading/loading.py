@@ -22,6 +22,7 @@ from govtech.model import PHASES, Catalogue, Challenge, Event, Firm, Link, Outco
 from govtech.paths import CONFIG_FILE, challenge_files
 from govtech.problems import InvalidInput, Problem
 from govtech.reading.html_safety import MarkdownTexts, frozen, site_markdown
+from govtech.reading.rounds import ROUNDS_FILE, challenge_round_problems, read_rounds, rounds_model, with_round
 from govtech.reading.validation import challenge_problems, duplicate_id_problems, schema_problems, text_problems
 from govtech.reading.yaml_reader import read_yaml
 
@@ -194,6 +195,9 @@ def load_files(files: list[Path], owners_file: Path, display_root: Path, root: P
     owners_data = owners_doc.data if isinstance(owners_doc.data, dict) else {}
     # A broken owners file is reported there, once: not as an unknown owner in every challenge that names one.
     owners_known = not problems
+    rounds_file = owners_file.parent / ROUNDS_FILE
+    found_in_rounds, rounds_data = read_rounds(rounds_file, _shown(rounds_file, display_root), schema_dir, markdown, owners_data if owners_known else None)
+    problems += found_in_rounds
 
     docs = []
     for file in files:
@@ -203,7 +207,7 @@ def load_files(files: list[Path], owners_file: Path, display_root: Path, root: P
             continue
         found = schema_problems(doc, "challenge", schema_dir) + text_problems(doc, "challenge", markdown, schema_dir)
         if isinstance(doc.data, dict):
-            found += challenge_problems(doc, file.stem, owners_data)
+            found += challenge_problems(doc, file.stem, owners_data) + challenge_round_problems(doc, rounds_data)
         if not owners_known:
             owner_at = doc.position(("owner",)) if ("owner",) in doc.positions else None
             found = [p for p in found if (p.line, p.column) != owner_at]
@@ -214,8 +218,9 @@ def load_files(files: list[Path], owners_file: Path, display_root: Path, root: P
         raise InvalidInput(problems)
 
     owners = {key: Owner(key, value["url"], {lang: value[lang] for lang in LANGUAGES}) for key, value in owners_data.items()}
-    challenges = tuple(sorted((_challenge(doc.data, owners) for doc in docs), key=lambda c: c.id))
-    return Catalogue(challenges, owners)
+    rounds = rounds_model(rounds_data or {}, owners)
+    challenges = tuple(sorted((with_round(_challenge(doc.data, owners), doc.data, rounds) for doc in docs), key=lambda c: c.id))
+    return Catalogue(challenges, owners, rounds=rounds)
 
 
 def _challenge(data: dict[str, Any], owners: dict[str, Owner]) -> Challenge:

@@ -241,6 +241,10 @@ def _type_message(field: str, expected: str, value: Any, written: str | None) ->
         return f"`{field or 'the file'}` must be a group of fields, written as indented `name: value` lines below it."
     if expected == "array":
         return f"`{field}` must be a list, one entry per line starting with `- `."
+    if expected == "integer":
+        return f"`{field}` must be a whole number, written in digits, such as 4."
+    if expected == ["string", "object"]:
+        return f"`{field}` must be a key (a single word) or a group of fields, written as indented `name: value` lines below it."
     return f"`{field}` must be of type {expected}."
 
 
