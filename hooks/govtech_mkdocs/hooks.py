@@ -94,9 +94,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @_reported
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
     """Hand-written pages: `<!-- publisher:NAME -->` markers become the publisher's detail, `<!-- event:KEY -->` markers the event's date once `_events.yml` gives one."""
+    if "<!--" not in markdown:
+        return markdown
+    where = _source_line(markdown, page, config)
     if "publisher:" in markdown:
-        markdown = fill_markers(markdown, _publisher(config), _language(config), *_source_line(markdown, page, config))
-    return event_markers(markdown, build_state(config).site.catalogue.events, _language(config))
+        markdown = fill_markers(markdown, _publisher(config), _language(config), *where)
+    return event_markers(markdown, build_state(config).site.catalogue.events, _language(config), *where)
 
 
 @_reported
