@@ -37,9 +37,9 @@ def test_an_annotation_names_the_file_line_and_column() -> None:
 
 
 def test_what_would_end_or_split_a_command_is_escaped_as_github_reads_it() -> None:
-    """A line break would end the command; `,` and `:` separate its properties; `%` starts an escape."""
+    """A line break would end the command (it shows as `\\r\\n`, as on the plain line); `,` and `:` separate its properties; `%` starts an escape."""
     problem = Problem("challenges/a,b:c.yml", 1, 1, "100% wrong\r\nsecond line: here")
-    assert annotation(problem) == "::error file=challenges/a%2Cb%3Ac.yml,line=1,col=1::100%25 wrong%0D%0Asecond line: here"
+    assert annotation(problem) == "::error file=challenges/a%2Cb%3Ac.yml,line=1,col=1::100%25 wrong\\r\\nsecond line: here"
     assert "\n" not in annotation_lines([problem, problem]).replace("\n::error", "")
 
 

@@ -22,6 +22,7 @@ import yaml
 from govtech import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from govtech.commands.github_annotations import file_annotation, in_github_actions
 from govtech.paths import GENERATED_DIRS, command_project
+from govtech.problems import one_line
 from govtech.reading.history import git
 from govtech.reading.loading import challenge_files
 
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     found = lags(root)
     for lag in found:
         # GitHub shows `::warning` lines as annotations on the file in a pull request.
-        print(file_annotation(lag.path, str(lag)) if in_github_actions() else f"warning: {lag}")
+        print(file_annotation(lag.path, str(lag)) if in_github_actions() else one_line(f"warning: {lag}"))
     print(f"{len(found)} text{'s' if len(found) != 1 else ''} with languages out of step." if found else "All languages are in step.")
     return 0
 

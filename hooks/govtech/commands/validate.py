@@ -13,7 +13,7 @@ from pathlib import Path
 
 from govtech.commands.github_annotations import annotation_lines, in_github_actions
 from govtech.paths import command_project
-from govtech.problems import InvalidInput, Problem
+from govtech.problems import InvalidInput, Problem, one_line
 from govtech.reading.loading import EVENTS_FILE, OWNERS_FILE, challenge_files, collect, load_events, load_files, misnamed_files
 
 
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         misnamed = [p for f in named if f not in files for p in misnamed_files_named(f, cwd)]
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
-        parser.error(f"no such file: {', '.join(missing)}")
+        parser.error(one_line(f"no such file: {', '.join(missing)}"))
     events = directory / EVENTS_FILE
     try:
         catalogue = collect(
