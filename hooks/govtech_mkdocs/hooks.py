@@ -54,6 +54,7 @@ from govtech.urls import challenge_id, lang_prefix, page_url, with_print_address
 from govtech_mkdocs.build_state import build_state, site_url
 from govtech_mkdocs.language_split import search_indexes
 from govtech_mkdocs.page_data import changed_line, docs_folder, language_root, last_changed, structured_data
+from govtech_mkdocs.page_text import escape_page_texts, plain
 from govtech_mkdocs.theme_patches import labelled_checklists, patched_html, translated_permalinks
 
 Params = ParamSpec("Params")
@@ -104,7 +105,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
 
 @_reported
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
-    """Refuse unsafe markup from challenge texts; name checklist boxes; translate permalink titles; give links their full address for paper."""
+    """Refuse unsafe markup from challenge texts; name checklist boxes; translate permalink titles; give links their full address for paper.
+
+    Also where the page's title and front matter texts are escaped, once, before any template or the search index reads them.
+    """
+    escape_page_texts(page)
     if (challenge := challenge_id(page.file.src_uri)) is not None:
         # The validator's allow-list, on the texts as the page renders them; reported at the text's line.
         root, lang = Path(config.config_file_path).parent, _language(config)
@@ -232,8 +237,8 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
         publisher_contact=_publisher(config).footer(lang),
         structured_data=structured_data(
             meta,
-            title,
-            meta.get("description") or config.site_description,
+            plain(title),
+            plain(meta.get("description")) or config.site_description,
             page.canonical_url if page is not None else None,
             lang,
             config.site_name,

@@ -1,0 +1,145 @@
+"""A plain-text field shows exactly as typed wherever it lands, and no element is ever made from it.
+
+Titles, summaries, questions, link texts, owner and event names holding markup, character references
+and an unclosed comment pass validation: in the browser (header, tab title, heading, cards, filters,
+form, search results, metadata, JSON-LD) and in the feed and calendar they read as typed, escaped once.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import icalendar
+import pytest
+import yaml
+
+from conftest import build, copy_project, free_port, serve
+from govtech import LANGUAGES
+from govtech.strings import ui_strings
+from govtech.urls import lang_prefix
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def hostile(field: str, lang: str) -> str:
+    """A text the schema accepts, with an element, a reference, an ampersand and an unclosed comment; different per field and language."""
+    return f"{field} {lang} <img src=x id=inj-{field} onerror=alert(1)> & <b id=inj-b>fed</b> &lt; <!--"
+
+
+FIELDS = ("title", "summary", "question", "asked", "link", "owner", "event")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The site with a hostile text in every plain-text field of the invoicing challenge, its owner and the seminar; built and served."""
+    project = copy_project(tmp_path_factory.mktemp("hostile-project"))
+    challenges = project / "challenges"
+    data = yaml.safe_load((challenges / "invoicing.yml").read_text())
+    for lang in LANGUAGES:
+        data[lang].update(title=hostile("title", lang), summary=hostile("summary", lang), question=hostile("question", lang))
+    data["questions"] = [{"date": "2019-03-01", **{lang: {"question": hostile("asked", lang), "answer": "An answer."} for lang in LANGUAGES}}]
+    data["links"] = [{"url": "https://example.org/", **{lang: hostile("link", lang) for lang in LANGUAGES}}]
+    (challenges / "invoicing.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    owners = yaml.safe_load((challenges / "_owners.yml").read_text())
+    owners[data["owner"]].update({lang: hostile("owner", lang) for lang in LANGUAGES})
+    (challenges / "_owners.yml").write_text(yaml.safe_dump(owners, allow_unicode=True, sort_keys=False))
+    events = yaml.safe_load((challenges / "_events.yml").read_text())
+    events["seminar"].update(date="2030-02-27", **{lang: hostile("event", lang) for lang in LANGUAGES})
+    (challenges / "_events.yml").write_text(yaml.safe_dump(events, allow_unicode=True, sort_keys=False))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    result = build(project, tmp_path_factory.mktemp("hostile-site"), SITE_URL=base)
+    assert result.returncode == 0, result.output
+    with serve(result.site, port):
+        yield base, result.site
+
+
+# Every element and comment made from a text would carry one of these; none may exist.
+INJECTED = """() => {
+    const made = [...document.querySelectorAll("[id^=inj], img[src=x], [onerror]")].map(e => e.outerHTML.slice(0, 80));
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_COMMENT);
+    while (walker.nextNode()) if (walker.currentNode.data.includes("fed")) made.push("<!--" + walker.currentNode.data.slice(0, 60));
+    return made;
+}"""
+
+HEAD = """() => ({
+    title: document.title,
+    topic: document.querySelector(".md-header__topic[data-md-component=header-topic] .md-ellipsis").textContent.trim(),
+    h1: document.querySelector("article h1") && document.querySelector("article h1").textContent.replace(/¶$/, "").trim(),
+    meta: Object.fromEntries([...document.head.querySelectorAll("meta[name], meta[property]")]
+        .map(m => [m.getAttribute("name") || m.getAttribute("property"), m.getAttribute("content")])),
+    ld: [...document.querySelectorAll("script[type='application/ld+json']")].map(s => JSON.parse(s.textContent)),
+})"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_text_reads_as_typed_on_the_challenge_page_and_makes_no_element(hostile_site: tuple[str, Path], browser, lang: str) -> None:
+    base, _ = hostile_site
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{base}{lang_prefix(lang)}challenges/invoicing/")
+    head = page.evaluate(HEAD)
+    title = hostile("title", lang)
+    assert head["title"] == f"{title} - {ui_strings(lang)['site_name']}"
+    assert head["topic"] == head["h1"] == head["meta"]["og:title"] == title
+    assert head["meta"]["description"] == head["meta"]["og:description"] == hostile("summary", lang)
+    (ld,) = head["ld"]
+    assert ld["name"] == title and ld["description"] == hostile("summary", lang) and ld["about"]["name"] == hostile("owner", lang)
+    shown = page.locator("article").inner_text()
+    for field in ("summary", "question", "asked", "link", "owner"):
+        assert hostile(field, lang) in shown, field
+    assert page.evaluate(INJECTED) == [] and dialogs == []
+    page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_catalogue_the_form_and_the_event_page_show_the_texts_as_typed(hostile_site: tuple[str, Path], browser, lang: str) -> None:
+    base, _ = hostile_site
+    page = browser.new_page()
+    page.goto(f"{base}{lang_prefix(lang)}challenges/")
+    card = page.locator(".challenge-card", has=page.locator("a[href='invoicing/']"))
+    assert card.locator("h2").text_content() == hostile("title", lang) and card.locator("p").first.text_content() == hostile("summary", lang)
+    assert hostile("owner", lang) in page.locator("#filter-owner option").all_text_contents()
+    assert page.evaluate(INJECTED) == []
+    page.goto(f"{base}{lang_prefix(lang)}agencies/form/")
+    assert f"{hostile('owner', lang)} – erst" in page.locator("select option").all_text_contents()  # the owner's name and key
+    assert hostile("title", lang) in page.locator("#challenge-start option").all_text_contents()
+    page.select_option("#challenge-start", "invoicing")
+    page.click("[data-action=start]")
+    fields = page.evaluate("() => [...document.querySelectorAll('#challenge-form input, #challenge-form textarea')].map(e => e.value)")
+    assert all(hostile(field, lang) in fields for field in ("title", "summary", "question")), fields
+    assert page.evaluate(INJECTED) == []
+    page.goto(f"{base}{lang_prefix(lang)}seminar/")
+    (ld,) = page.evaluate(HEAD)["ld"]
+    assert ld["mainEntity"]["name"] == hostile("event", lang)
+    assert page.evaluate(INJECTED) == []
+    page.close()
+
+
+def test_search_shows_the_title_as_typed(hostile_site: tuple[str, Path], browser) -> None:
+    base, site = hostile_site
+    index = json.loads((site / "en" / "search" / "search_index.json").read_text())
+    assert any(doc["location"].startswith("challenges/invoicing/") for doc in index["docs"])
+    page = browser.new_page()
+    page.goto(base + "en/")
+    page.locator(".md-search__input").fill("onerror")
+    result = page.locator(".md-search-result__item", has=page.locator("a[href*='challenges/invoicing/']")).first
+    result.wait_for(timeout=15_000)
+    assert result.locator("h1").first.text_content().strip() == hostile("title", "en")
+    assert page.evaluate(INJECTED) == []
+    page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_feed_and_the_calendar_hold_the_texts_as_typed(hostile_site: tuple[str, Path], lang: str) -> None:
+    _, site = hostile_site
+    feed = ET.parse(site / lang_prefix(lang) / "feed" / "atom.xml").getroot()
+    entries = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}summary") for e in feed.iter(f"{ATOM}entry")}
+    assert entries[hostile("title", lang)] == hostile("summary", lang)
+    assert hostile("asked", lang) in entries.values()
+    calendar = icalendar.Calendar.from_ical((site / lang_prefix(lang) / "calendar.ics").read_bytes())
+    assert hostile("event", lang) in [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
