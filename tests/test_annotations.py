@@ -18,9 +18,7 @@ PROBLEM_LINE = re.compile(r"^(challenges/[^:]+):(\d+):(\d+): (.+)$")
 def validate(project: Path, *files: str, **env: str) -> subprocess.CompletedProcess[str]:
     """`govtech-validate FILES` in `project`, with GITHUB_ACTIONS only as given."""
     environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"} | env
-    return subprocess.run(
-        [sys.executable, "-m", "govtech.commands.validate", *files], cwd=project, capture_output=True, text=True, env=environment, timeout=120
-    )
+    return subprocess.run([sys.executable, "-m", "govtech_mkdocs.validate", *files], cwd=project, capture_output=True, text=True, env=environment, timeout=120)
 
 
 def broken(project: Path) -> str:

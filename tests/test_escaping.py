@@ -80,7 +80,12 @@ def test_every_text_reads_as_typed_on_the_challenge_page_and_makes_no_element(ho
     base, _ = hostile_site
     page = browser.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismissed(dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismissed)
     page.goto(f"{base}{lang_prefix(lang)}challenges/invoicing/")
     head = page.evaluate(HEAD)
     title = hostile("title", lang)
