@@ -7,12 +7,18 @@ form, search results, metadata, JSON-LD) and in the feed and calendar they read 
 
 from __future__ import annotations
 
+import html
 import json
+import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
 import icalendar
+import lxml.html
+import markdown
 import pytest
 import yaml
 
@@ -32,10 +38,8 @@ def hostile(field: str, lang: str) -> str:
 FIELDS = ("title", "summary", "question", "asked", "link", "owner", "event")
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The site with a hostile text in every plain-text field of the invoicing challenge, its owner and the seminar; built and served."""
-    project = copy_project(tmp_path_factory.mktemp("hostile-project"))
+def with_hostile_texts(project: Path) -> Path:
+    """`project` with a hostile text in every plain-text field of the invoicing challenge, its owner and the seminar."""
     challenges = project / "challenges"
     data = yaml.safe_load((challenges / "invoicing.yml").read_text())
     for lang in LANGUAGES:
@@ -49,6 +53,13 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     events = yaml.safe_load((challenges / "_events.yml").read_text())
     events["seminar"].update(date="2030-02-27", **{lang: hostile("event", lang) for lang in LANGUAGES})
     (challenges / "_events.yml").write_text(yaml.safe_dump(events, allow_unicode=True, sort_keys=False))
+    return project
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The site with a hostile text in every plain-text field (`with_hostile_texts`); built and served."""
+    project = with_hostile_texts(copy_project(tmp_path_factory.mktemp("hostile-project")))
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     result = build(project, tmp_path_factory.mktemp("hostile-site"), SITE_URL=base)
@@ -148,3 +159,22 @@ def test_the_feed_and_the_calendar_hold_the_texts_as_typed(hostile_site: tuple[s
     assert hostile("asked", lang) in entries.values()
     calendar = icalendar.Calendar.from_ical((site / lang_prefix(lang) / "calendar.ics").read_bytes())
     assert hostile("event", lang) in [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+
+
+def test_the_pull_request_preview_shows_the_texts_as_typed(tmp_path: Path) -> None:
+    """govtech-preview's Markdown (a pull request's job summary), rendered: every text as typed, no element made from one."""
+    project = with_hostile_texts(copy_project(tmp_path / "project"))
+    result = subprocess.run([sys.executable, "-m", "govtech_mkdocs.preview", "challenges/invoicing.yml"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    # No markup of a text is left raw, so no Markdown renderer can make an element of it.
+    assert not re.search(r"<(img|b[ >]|!--)", result.stdout)
+    # Rendered (the blocks GitHub folds rendered as the rest), every text reads as typed.
+    summaries = " ".join(html.unescape(s) for s in re.findall(r"<summary>(.*?)</summary>", result.stdout))
+    body = re.sub(r"</?details[^>]*>|<summary>.*?</summary>", "", result.stdout)
+    tree = lxml.html.fromstring(f"<div>{markdown.markdown(body, extensions=['tables'])}</div>")
+    assert tree.xpath("//*[starts-with(@id, 'inj')] | //img | //b | //comment()") == []
+    shown = tree.text_content()
+    for lang in LANGUAGES:
+        assert hostile("title", lang) in summaries
+        for field in ("title", "summary", "question", "asked", "link", "owner"):
+            assert hostile(field, lang) in shown, (field, lang)
