@@ -126,6 +126,8 @@ def test_the_catalogue_the_form_and_the_event_page_show_the_texts_as_typed(hosti
     assert hostile("title", lang) in page.locator("#challenge-start option").all_text_contents()
     page.select_option("#challenge-start", "invoicing")
     page.click("[data-action=start]")
+    # The form fetches challenges.json, then fills itself in.
+    page.wait_for_function("() => [...document.querySelectorAll('#challenge-form input')].some(e => e.value.startsWith('title '))")
     fields = page.evaluate("() => [...document.querySelectorAll('#challenge-form input, #challenge-form textarea')].map(e => e.value)")
     assert all(hostile(field, lang) in fields for field in ("title", "summary", "question")), fields
     assert page.evaluate(INJECTED) == []
@@ -142,9 +144,10 @@ def test_search_shows_the_title_as_typed(hostile_site: tuple[str, Path], browser
     assert any(doc["location"].startswith("challenges/invoicing/") for doc in index["docs"])
     page = browser.new_page()
     page.goto(base + "en/")
-    page.locator(".md-search__input").fill("onerror")
+    page.locator(".md-search__input").focus()
+    page.keyboard.type("onerror")
     result = page.locator(".md-search-result__item", has=page.locator("a[href*='challenges/invoicing/']")).first
-    result.wait_for(timeout=15_000)
+    result.wait_for(timeout=30_000)
     assert result.locator("h1").first.text_content().strip() == hostile("title", "en")
     assert page.evaluate(INJECTED) == []
     page.close()

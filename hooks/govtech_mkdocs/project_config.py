@@ -81,7 +81,9 @@ def _problems(file: Path, logged: list[logging.LogRecord], err: MkDocsException)
                 )
             )
         else:
-            problems.append(Problem(CONFIG_FILE, _line_of(text, rf"^{re.escape(key)}\s*:"), 1, f"`{key}`: {' '.join(message.split()).rstrip('.')}; correct it."))
+            problems.append(
+                Problem(CONFIG_FILE, _line_of(text, rf"^{re.escape(key)}\s*:"), 1, f"`{key}`: {' '.join(message.split()).rstrip('.')}; correct it.")
+            )
     if not problems:
         # Not a value's problem: the file cannot be read (YAML) or an inherited file is missing.
         mark = getattr(err.__context__, "problem_mark", None)
