@@ -35,7 +35,8 @@ def hostile(field: str, lang: str) -> str:
     return f"{field} {lang} <img src=x id=inj-{field} onerror=alert(1)> & <b id=inj-b>fed</b> &lt; <!--"
 
 
-FIELDS = ("title", "summary", "question", "asked", "link", "owner", "event")
+# A section name of the navigation as mkdocs.yml may write it (one no interface text translates).
+NAV_SECTION = "Guides <b id=inj-nav>&amp;</b> & <!-- tools"
 
 
 def with_hostile_texts(project: Path) -> Path:
@@ -53,6 +54,8 @@ def with_hostile_texts(project: Path) -> Path:
     events = yaml.safe_load((challenges / "_events.yml").read_text())
     events["seminar"].update(date="2030-02-27", **{lang: hostile("event", lang) for lang in LANGUAGES})
     (challenges / "_events.yml").write_text(yaml.safe_dump(events, allow_unicode=True, sort_keys=False))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - guides:\n", f"  - {json.dumps(NAV_SECTION)}:\n", 1))
     return project
 
 
@@ -105,6 +108,7 @@ def test_every_text_reads_as_typed_on_the_challenge_page_and_makes_no_element(ho
     assert head["meta"]["description"] == head["meta"]["og:description"] == hostile("summary", lang)
     (ld,) = head["ld"]
     assert ld["name"] == title and ld["description"] == hostile("summary", lang) and ld["about"]["name"] == hostile("owner", lang)
+    assert NAV_SECTION in page.locator(".md-nav--primary").text_content()
     shown = page.locator("article").inner_text()
     for field in ("summary", "question", "asked", "link", "owner"):
         assert hostile(field, lang) in shown, field

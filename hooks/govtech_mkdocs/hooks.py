@@ -54,7 +54,7 @@ from govtech.urls import challenge_id, lang_prefix, page_url, with_print_address
 from govtech_mkdocs.build_state import build_state, site_url
 from govtech_mkdocs.language_split import search_indexes
 from govtech_mkdocs.page_data import changed_line, docs_folder, language_root, last_changed, structured_data
-from govtech_mkdocs.page_text import escape_page_texts, plain
+from govtech_mkdocs.page_text import escape_nav_titles, escape_page_texts, plain
 from govtech_mkdocs.theme_patches import labelled_checklists, patched_html, translated_permalinks
 
 Params = ParamSpec("Params")
@@ -139,7 +139,8 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    """Pages: interface texts, feed, language root, structured data and the link to the page's source."""
+    """Pages: interface texts, feed, language root, structured data and the link to the page's source; the navigation's names escaped once."""
+    escape_nav_titles(nav.items)
     _add_edit_link(context, page, config)
     return _add_page_data(context, page, config)
 

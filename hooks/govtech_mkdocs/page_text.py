@@ -12,6 +12,7 @@ escaped twice; what needs the plain text again (JSON-LD) takes `plain()`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -33,6 +34,14 @@ def escape_page_texts(page: Page) -> None:
         # a navigation entry's name set on the page, the front matter's, or the file's name.
         from_heading = "title" not in vars(page) and "title" not in page.meta and title == page._title_from_render
         page.title = Markup(title) if from_heading else escape(title)  # type: ignore[method-assign]
+
+
+def escape_nav_titles(items: Iterable[Any]) -> None:
+    """Make the names of the navigation's sections and links `Markup` (plain text escaped); its pages' titles are escaped with the pages."""
+    for item in items:
+        if not isinstance(item, Page) and isinstance(item.title, str) and not isinstance(item.title, Markup):
+            item.title = escape(item.title)
+        escape_nav_titles(item.children or ())
 
 
 def plain(value: Any) -> Any:
