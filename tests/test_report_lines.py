@@ -13,6 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import lxml.html
+import markdown
+import yaml
+
 from govtech.commands.github_annotations import annotation
 from govtech.problems import Problem, one_line
 from test_translation_status import _commit, repo  # noqa: F401 (a fixture)
@@ -83,3 +87,17 @@ def test_a_commit_subject_holding_a_command_is_shown_as_text(repo: Path) -> None
             assert len(lines) == 1 and lines[0].startswith("::warning file=docs/faq.md::") and "##[" not in lines[0]
         else:
             assert lines == [] and "::warning file=docs/faq.md::forged #\\x23[error]legacy" in result.stdout
+
+
+def test_the_preview_prints_no_command_whatever_a_text_says(project: Path) -> None:
+    """govtech-preview's Markdown goes to the job summary, not the log; still, no line of it reads as a command."""
+    file = project / "challenges" / "invoicing.yml"
+    data = yaml.safe_load(file.read_text())
+    data["en"]["summary"] = "::warning file=challenges/invoicing.yml::forged ##[error]legacy"
+    data["en"]["background"] = "First paragraph.\n\n::error::forged\n\n  ::notice::indented ##[warning]x\n"
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    result = run("preview", project, "challenges/invoicing.yml")
+    assert result.returncode == 0, result.stderr
+    assert commands_in(result.stdout) == []
+    shown = lxml.html.fromstring(f"<div>{markdown.markdown(re.sub(r'</?details[^>]*>|<summary>.*?</summary>', '', result.stdout))}</div>").text_content()
+    assert "::warning file=challenges/invoicing.yml::forged ##[error]legacy" in shown and "::error::forged" in shown

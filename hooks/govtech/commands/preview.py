@@ -72,7 +72,7 @@ def main(argv: list[str] | None, settings_for: Callable[[Path], ProjectSettings]
         print(err.report(), file=sys.stderr)
         return 1
     markdown, leftovers = preview(args.files, project, Path.cwd(), args.today)
-    print(markdown)
+    print(no_commands(markdown))
     if leftovers and in_github_actions():
         print(annotation_lines(leftovers, "warning"), file=sys.stderr)
     return 0
@@ -101,6 +101,20 @@ def _summary(sections: list[Section], today: date, invalid: bool = False) -> str
     strings = {lang: ui_strings(lang) for lang in LANGUAGES}
     markdown = template.render(languages=LANGUAGES, strings=strings, invalid=invalid, sections=sections, today=today, phases=PHASES)
     return markdown.strip() + "\n"
+
+
+def no_commands(markdown: str) -> str:
+    """`markdown` with no line GitHub Actions could read as a workflow command, should the output reach a step's log.
+
+    A line's leading `:` and the `#` of `##[` are written as character references: GitHub's Markdown shows them as before.
+    """
+    lines = []
+    for line in markdown.split("\n"):
+        start = len(line) - len(line.lstrip())
+        if line.startswith("::", start):
+            line = line[:start] + "&#58;" + line[start + 1 :]
+        lines.append(line.replace("##[", "#&#35;["))
+    return "\n".join(lines)
 
 
 def template_leftovers(file: Path, template: Path) -> dict[str, Problem]:
