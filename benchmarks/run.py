@@ -157,7 +157,7 @@ def bench_validation(workdir: Path, source: Path, runs: int) -> dict[str, Any]:
     cli = []
     for _ in range(max(runs, 3)):
         start = time.perf_counter()
-        done = subprocess.run([PY, "-m", "govtech.commands.validate"], cwd=project, env={**os.environ, **env(project)}, capture_output=True, text=True)
+        done = subprocess.run([PY, "-m", "govtech_mkdocs.validate"], cwd=project, env={**os.environ, **env(project)}, capture_output=True, text=True)
         cli.append(time.perf_counter() - start)
         if done.returncode != 0:
             raise BenchError(f"govtech-validate failed:\n{done.stderr[-2000:]}")
@@ -165,10 +165,12 @@ def bench_validation(workdir: Path, source: Path, runs: int) -> dict[str, Any]:
     script = (
         "import cProfile, json, pathlib, sys, time\n"
         "from govtech.reading.loading import load_catalogue\n"
+        "from govtech_mkdocs.project_config import project_settings\n"
         "folder, runs = pathlib.Path(sys.argv[1]), []\n"
+        "project = project_settings(folder.parent)\n"
         "for _ in range(3):\n"
-        "    start = time.perf_counter(); load_catalogue(folder); runs.append(time.perf_counter() - start)\n"
-        "cProfile.run('load_catalogue(folder)', sys.argv[2])\n"
+        "    start = time.perf_counter(); load_catalogue(folder, project); runs.append(time.perf_counter() - start)\n"
+        "cProfile.run('load_catalogue(folder, project)', sys.argv[2])\n"
         "print(json.dumps(runs))\n"
     )
     done = subprocess.run(

@@ -293,17 +293,18 @@ def copied(project: Path) -> Path:
 
 
 def validate(project: Path, *files: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "govtech.commands.validate", *files], cwd=project, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "govtech_mkdocs.validate", *files], cwd=project, capture_output=True, text=True)
 
 
 def test_the_copied_template_publishes_nothing_plausible(project: Path, copied: Path) -> None:
     """It passes the check, but its page says the owner is not confirmed, gives no date, contact or link, and every text is a placeholder the preview names."""
     from govtech.making.pages import render_pages
     from govtech.reading.loading import load_catalogue
+    from govtech_mkdocs.project_config import project_settings
 
     assert validate(project, "challenges/new-idea.yml").returncode == 0
-    catalogue = load_catalogue(project / "challenges")
-    pages = render_pages(catalogue, date(2030, 1, 1))
+    catalogue = load_catalogue(project / "challenges", project_settings(project))
+    pages = render_pages(catalogue, date(2030, 1, 1), project / "schema")
     [challenge] = [c for c in catalogue.challenges if c.id == "new-idea"]
     assert (challenge.published, challenge.deadline, challenge.contact, challenge.links, challenge.owner_confirmed) == (None, None, None, (), False)
     assert challenge.status_on(date(2030, 1, 1)) == "definition"
@@ -315,7 +316,7 @@ def test_the_copied_template_publishes_nothing_plausible(project: Path, copied: 
         assert "<time" not in markdown and "mailto:" not in markdown
         texts = challenge.texts[lang]
         assert all(value == value.upper() for value in (texts.title, texts.summary, texts.question, texts.background, texts.looking_for))
-    preview = subprocess.run([sys.executable, "-m", "govtech.commands.preview", "challenges/new-idea.yml"], cwd=project, capture_output=True, text=True)
+    preview = subprocess.run([sys.executable, "-m", "govtech_mkdocs.preview", "challenges/new-idea.yml"], cwd=project, capture_output=True, text=True)
     for lang in LANGUAGES:
         for field in ("title", "summary", "question", "background", "looking_for"):
             assert f"`{lang}.{field}`" in preview.stdout, (lang, field)

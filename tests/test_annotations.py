@@ -18,9 +18,7 @@ PROBLEM_LINE = re.compile(r"^(challenges/[^:]+):(\d+):(\d+): (.+)$")
 def validate(project: Path, *files: str, **env: str) -> subprocess.CompletedProcess[str]:
     """`govtech-validate FILES` in `project`, with GITHUB_ACTIONS only as given."""
     environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"} | env
-    return subprocess.run(
-        [sys.executable, "-m", "govtech.commands.validate", *files], cwd=project, capture_output=True, text=True, env=environment, timeout=120
-    )
+    return subprocess.run([sys.executable, "-m", "govtech_mkdocs.validate", *files], cwd=project, capture_output=True, text=True, env=environment, timeout=120)
 
 
 def broken(project: Path) -> str:
@@ -37,9 +35,9 @@ def test_an_annotation_names_the_file_line_and_column() -> None:
 
 
 def test_what_would_end_or_split_a_command_is_escaped_as_github_reads_it() -> None:
-    """A line break would end the command; `,` and `:` separate its properties; `%` starts an escape."""
+    """A line break would end the command (it shows as `\\r\\n`, as on the plain line); `,` and `:` separate its properties; `%` starts an escape."""
     problem = Problem("challenges/a,b:c.yml", 1, 1, "100% wrong\r\nsecond line: here")
-    assert annotation(problem) == "::error file=challenges/a%2Cb%3Ac.yml,line=1,col=1::100%25 wrong%0D%0Asecond line: here"
+    assert annotation(problem) == "::error file=challenges/a%2Cb%3Ac.yml,line=1,col=1::100%25 wrong\\r\\nsecond line: here"
     assert "\n" not in annotation_lines([problem, problem]).replace("\n::error", "")
 
 

@@ -18,6 +18,7 @@ from govtech.making.challenge_form import SCHEMA_LINE, Field, Group, LeftOut, ch
 from govtech.reading.loading import load_catalogue
 from govtech.schemas import schema
 from govtech.strings import ui_strings
+from govtech_mkdocs.project_config import project_settings
 from repository_config import REPOSITORY, set_repository
 
 VALIDATE = Path(sys.executable).with_name("govtech-validate")
@@ -309,8 +310,8 @@ def test_the_browser_refuses_what_the_schema_refuses(served_site, context) -> No
     tab.locator("#challenge-form.is-ready").wait_for()
     tab.locator("#challenge-form button[type=submit]").click()
     required = tab.locator("#challenge-form [required]").count()
-    neutral = [key for key in schema("challenge")["required"] if key not in LANGUAGES]
-    assert required == len(neutral) + len(LANGUAGES) * len(schema("challenge")["$defs"]["texts"]["required"])
+    neutral = [key for key in schema("challenge", ROOT / "schema")["required"] if key not in LANGUAGES]
+    assert required == len(neutral) + len(LANGUAGES) * len(schema("challenge", ROOT / "schema")["$defs"]["texts"]["required"])
     status(tab, S["en"]["invalid_other"].format(count=required))
     assert tab.evaluate("document.activeElement.name") == "id"
     assert tab.locator("#challenge-form-result").is_hidden()
@@ -413,7 +414,7 @@ def test_with_a_repository_the_file_opens_in_githubs_web_editor(repo_site, conte
 
 def test_the_form_follows_the_schema() -> None:
     """A field added to the schema appears in the form with its rules; a list of groups is left to the file."""
-    changed = copy.deepcopy(schema("challenge"))
+    changed = copy.deepcopy(schema("challenge", ROOT / "schema"))
     changed["properties"]["budget"] = {
         "type": "string",
         "maxLength": 40,
@@ -424,7 +425,7 @@ def test_the_form_follows_the_schema() -> None:
     changed["properties"]["contacts"] = {"type": "array", "items": {"type": "object", "properties": {}}, "description": "People."}
     changed["$defs"]["texts"]["properties"]["teaser"] = {"type": "string", "minLength": 5, "maxLength": 50, "description": "A teaser."}
     changed["$defs"]["texts"]["required"].append("teaser")
-    catalogue = load_catalogue(ROOT / "challenges")
+    catalogue = load_catalogue(ROOT / "challenges", project_settings(ROOT))
 
     def everything(items) -> dict:
         found = {}
@@ -444,7 +445,7 @@ def test_the_form_follows_the_schema() -> None:
         assert (teaser.min_length, teaser.max_length, teaser.required, teaser.control) == (5, 50, True, "input")
     assert form["outcome.da"].required_with == "outcome" and not form["outcome.da"].required
     assert {key for key, _ in form["owner"].choices} == set(yaml.safe_load((ROOT / "challenges" / "_owners.yml").read_text()))
-    assert [key for key, _ in form["theme"].choices] == schema("challenge")["properties"]["theme"]["enum"]
+    assert [key for key, _ in form["theme"].choices] == schema("challenge", ROOT / "schema")["properties"]["theme"]["enum"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -463,9 +464,9 @@ def test_every_label_is_the_schemas_title_in_the_pages_language(site: Path, lang
     """Civil servants read 'Ansøgningsfrist', not `deadline`: labels come from the schema's titles."""
     doc = page(site, prefix(lang) + FORM)
     labels = {label.get("for"): text(label) for label in doc.cssselect("#challenge-form label[for^='field-']")}
-    deadline = schema("challenge")["properties"]["dates"]["properties"]["deadline"]
+    deadline = schema("challenge", ROOT / "schema")["properties"]["dates"]["properties"]["deadline"]
     expected = deadline["title"] if lang == "en" else deadline["x-title"][lang]
     assert labels["field-dates--deadline"].startswith(expected)
-    texts = schema("challenge")["$defs"]["texts"]["properties"]
+    texts = schema("challenge", ROOT / "schema")["$defs"]["texts"]["properties"]
     assert labels[f"field-{lang}--looking_for"].startswith(texts["looking_for"]["title"] if lang == "en" else texts["looking_for"]["x-title"][lang])
     assert not [key for key, label in labels.items() if label.split(" ")[0] == key.rpartition("-")[2]]

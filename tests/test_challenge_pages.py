@@ -22,6 +22,7 @@ from built_pages import LANGUAGES, article, page, prefix, text
 from conftest import build, copy_project
 from govtech.making.feeds import atom_feed
 from govtech.reading.loading import load_catalogue
+from govtech_mkdocs.project_config import project_settings
 from test_open_data import ATOM, SITE_URL, child, epoch
 from test_validator import validate
 
@@ -316,7 +317,7 @@ def test_the_templates_optional_fields_are_valid_once_filled_in(folder: Path, ca
 
 def test_a_publication_day_still_to_come_is_not_yet_the_feeds_published() -> None:
     """Before its publication day an entry has no `published`; from that day on it has."""
-    catalogue = load_catalogue(ROOT / "challenges")
+    catalogue = load_catalogue(ROOT / "challenges", project_settings(ROOT))
     upcoming = replace(catalogue, challenges=(replace(catalogue.challenges[0], published=date(2030, 2, 28)),))
     for today, published in ((date(2030, 2, 1), None), (date(2030, 3, 1), "2030-02-28T00:00:00Z")):
         entry = ET.fromstring(atom_feed(upcoming, today, SITE_URL, "da")).find(f"{ATOM}entry")

@@ -21,15 +21,17 @@ from conftest import build, copy_project
 from govtech.making.markdown import link_target
 from govtech.making.pages import page_name, render_pages
 from govtech.problems import InvalidInput
-from govtech.reading.loading import load_catalogue, site_settings
+from govtech.reading.loading import load_catalogue
 from govtech.reading.validation import page_problems
 from govtech.reading.yaml_reader import read_yaml
 from govtech.strings import ui_strings
+from govtech_mkdocs.project_config import project_settings
 from mutations import LANGUAGES, REAL, marked_up, mutated
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2030, 1, 1)
-_, MARKDOWN = site_settings(ROOT)
+PROJECT = project_settings(ROOT)
+MARKDOWN = PROJECT.markdown()
 SCHEMA = json.loads((ROOT / "schema" / "challenge.schema.json").read_text())
 TEXT_FIELDS = SCHEMA["$defs"]["texts"]["properties"]
 VALIDATE = Path(sys.executable).with_name("govtech-validate")
@@ -68,7 +70,7 @@ def accepted(folder: Path, name: str, text: str) -> dict | None:
     """The challenge's data when the validator accepts the file `name` holding `text`, else None."""
     (folder / name).write_text(text, encoding="utf-8", errors="surrogatepass")
     try:
-        load_catalogue(folder, display_root=folder, root=ROOT)
+        load_catalogue(folder, PROJECT, display_root=folder)
     except InvalidInput as err:
         assert err.problems and all(p.line >= 1 for p in err.problems)
         return None
@@ -77,8 +79,8 @@ def accepted(folder: Path, name: str, text: str) -> dict | None:
 
 def rendered_page(data: dict, folder: Path, lang: str) -> str:
     """The challenge's page in `lang` as the site renders it: the core's Markdown, then Python-Markdown."""
-    catalogue = load_catalogue(folder, display_root=folder, root=ROOT)
-    markdown = render_pages(catalogue, TODAY)[f"challenges/{page_name(data['id'], lang)}"]
+    catalogue = load_catalogue(folder, PROJECT, display_root=folder)
+    markdown = render_pages(catalogue, TODAY, PROJECT.schema_dir)[f"challenges/{page_name(data['id'], lang)}"]
     return MARKDOWN.page(FRONT_MATTER.sub("", markdown))
 
 
@@ -180,7 +182,11 @@ def test_the_build_checks_each_rendered_text_with_the_validators_allow_list(tmp_
     """What the validator's screen might let through, the build's own check of the page refuses, at the text's line."""
     project = copy_project(tmp_path / "project")
     file = project / "challenges" / "invoicing.yml"
-    html = MARKDOWN.page(FRONT_MATTER.sub("", render_pages(load_catalogue(project / "challenges"), TODAY)["challenges/invoicing.en.md"]))
+    html = MARKDOWN.page(
+        FRONT_MATTER.sub(
+            "", render_pages(load_catalogue(project / "challenges", project_settings(project)), TODAY, project / "schema")["challenges/invoicing.en.md"]
+        )
+    )
     assert page_problems(html, ui_strings("en")["challenge"], "en", file, "challenges/invoicing.yml") == []
     heading = ui_strings("en")["challenge"]["constraints"]
     smuggled = re.sub(rf"(<h2[^>]*>{re.escape(heading)}.*?</h2>)", r'\1<p><img src="https://tracker.example/p.gif"></p>', html, count=1, flags=re.DOTALL)

@@ -20,6 +20,7 @@ from govtech.making.worksheet import worksheet
 from govtech.reading.loading import load_catalogue
 from govtech.schemas import resolved, schema
 from govtech.strings import ui_strings
+from govtech_mkdocs.project_config import project_settings
 
 GUIDE = "agencies/defining-a-challenge/"
 KIT = "agencies/worksheet/"
@@ -105,7 +106,7 @@ def test_the_guide_leads_an_owner_from_a_problem_to_one_question(site: Path, lan
             following = following.getnext()
         assert following is not None and "task-list" in (following.get("class") or ""), text(heading)
     # The question's limit is the schema's.
-    limit = schema("challenge")["$defs"]["texts"]["properties"]["question"]["maxLength"]
+    limit = schema("challenge", ROOT / "schema")["$defs"]["texts"]["properties"]["question"]["maxLength"]
     assert f"{limit} " in body
     # How proposals are judged, and what the owner's staff commit to.
     assert [len(ol.findall("li")) for ol in content.iter("ol")].count(7) == 1
@@ -147,7 +148,7 @@ def test_the_kit_has_an_agenda_of_two_to_three_hours_marked_as_the_editors(site:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_worksheet_holds_every_field_with_its_label_help_and_limit(site: Path, lang: str) -> None:
     """On the kit's page and on the printed form: the schema's own words, and room to write."""
-    whole = schema("challenge")
+    whole = schema("challenge", ROOT / "schema")
     fields = schema_fields(whole, whole, lang)
     for path in (KIT, FORM):
         sheet = article(page(site, prefix(lang) + path)).cssselect(".worksheet")[0]
@@ -172,7 +173,7 @@ def test_the_worksheet_holds_every_field_with_its_label_help_and_limit(site: Pat
 
 def test_a_field_added_to_the_schema_reaches_the_worksheet(tmp_path: Path) -> None:
     """The sheet is made from the schema: a new field, a new text and a new list appear with their labels and limits."""
-    changed = copy.deepcopy(schema("challenge"))
+    changed = copy.deepcopy(schema("challenge", ROOT / "schema"))
     changed["properties"]["budget_note"] = {
         "title": "Budget note",
         "x-title": {"da": "Note om budget", "de": "Hinweis zum Budget"},
@@ -188,7 +189,7 @@ def test_a_field_added_to_the_schema_reaches_the_worksheet(tmp_path: Path) -> No
         "maxLength": 400,
         "description": "Who the challenge is for.",
     }
-    catalogue = load_catalogue(ROOT / "challenges")
+    catalogue = load_catalogue(ROOT / "challenges", project_settings(ROOT))
     env = template_environment()
     for lang in LANGUAGES:
         s = ui_strings(lang)
@@ -201,11 +202,6 @@ def test_a_field_added_to_the_schema_reaches_the_worksheet(tmp_path: Path) -> No
         assert not [other for other in LANGUAGES if other != lang and f"<code>{other}.audience</code>" in markdown]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the build makes the generated pages from the checkout's schema (govtech.schemas.SCHEMA_DIR), not the built project's; "
-    "remove this mark once the build reads the project's own schema",
-)
 def test_a_field_added_to_a_projects_schema_reaches_its_built_worksheet(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     file = project / "schema" / "challenge.schema.json"
@@ -258,7 +254,7 @@ def test_the_form_prints_as_the_worksheet(served_site, browser, lang: str, tmp_p
     s = strings(lang)
     assert s["worksheet"]["sheet_title"] in paper and s["worksheet"]["signed_off"] in paper
     assert s["form"]["start_button"] not in paper and s["form"]["make"] not in paper  # the interactive form stays off paper
-    texts = schema("challenge")["$defs"]["texts"]["properties"]
+    texts = schema("challenge", ROOT / "schema")["$defs"]["texts"]["properties"]
     assert f"{lang}.background" in paper and ({"en": texts["background"]["title"]} | texts["background"].get("x-title", {}))[lang] in paper
 
 

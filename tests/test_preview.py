@@ -54,7 +54,7 @@ LANGUAGE_NAMES = {"da": "Dansk", "de": "Deutsch", "en": "English"}
 def run_preview(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """`govtech-preview ARGS` run in `project`, as the CI step runs it."""
     environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"} | env
-    return subprocess.run([sys.executable, "-m", "govtech.commands.preview", *args], cwd=project, capture_output=True, text=True, env=environment, timeout=120)
+    return subprocess.run([sys.executable, "-m", "govtech_mkdocs.preview", *args], cwd=project, capture_output=True, text=True, env=environment, timeout=120)
 
 
 def languages(markdown: str) -> dict[str, str]:
@@ -149,7 +149,7 @@ def test_text_left_as_in_the_template_is_pointed_out_and_annotated_in_github_act
 
 def test_the_command_is_installed_and_the_pull_request_check_writes_it_to_the_job_summary() -> None:
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
-    assert scripts["govtech-preview"] == "govtech.commands.preview:main"
+    assert scripts["govtech-preview"] == "govtech_mkdocs.preview:main"
     ci = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
     [job] = [job for job in ci["jobs"].values() if job.get("name") == "Validate challenge files"]
     [checkout] = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]

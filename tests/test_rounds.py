@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 from browser_checks import visit
 from built_pages import LANGUAGES, article, page, prefix, text
 from conftest import ROOT, build, copy_project, free_port, serve
-from govtech.commands.validate import main
+from govtech_mkdocs.validate import main
 
 ROUNDS = yaml.safe_load((ROOT / "challenges" / "_rounds.yml").read_text(encoding="utf-8"))
 FIRST_ROUND_FIRMS = ["CanopyLAB", "HowNow", "Bare Conductive", "Thürmer Tools", "Smartviewing", "Rendra", "Locometric"]

@@ -9,11 +9,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from govtech.reading.html_safety import _needs_rendering, disallowed, explain
-from govtech.reading.loading import site_settings
+from govtech_mkdocs.project_config import project_settings
 from mutations import MARKUP
 
 ROOT = Path(__file__).resolve().parents[1]
-_, MARKDOWN = site_settings(ROOT)
+MARKDOWN = project_settings(ROOT).markdown()
 
 # HTML a rendered text must never keep: each is refused, naming what the allow-list does not keep.
 PAYLOADS = {

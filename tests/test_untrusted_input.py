@@ -11,16 +11,18 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 
 from conftest import build, copy_project, serve
-from govtech.commands.validate import main
 from govtech.making.pages import render_pages
 from govtech.making.site_files import site_files
 from govtech.problems import InvalidInput
 from govtech.reading.loading import load_catalogue
 from govtech.reading.validation import schema_problems
 from govtech.reading.yaml_reader import read_yaml
+from govtech_mkdocs.project_config import project_settings
+from govtech_mkdocs.validate import main
 from mutations import REAL, mutated
 
 ROOT = Path(__file__).resolve().parents[1]
+PROJECT = project_settings(ROOT)
 PROBLEM_LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): \S.*$")
 
 
@@ -32,7 +34,7 @@ def test_any_mutation_validates_cleanly_or_is_reported_precisely(tmp_path_factor
     (folder / "_owners.yml").write_bytes((ROOT / "challenges" / "_owners.yml").read_bytes())
     (folder / name).write_text(text, encoding="utf-8", errors="surrogatepass")
     try:
-        catalogue = load_catalogue(folder, display_root=folder, root=ROOT)
+        catalogue = load_catalogue(folder, PROJECT, display_root=folder)
     except InvalidInput as err:
         assert err.problems
         lines = max(1, text.count("\n") + 1)
@@ -41,7 +43,7 @@ def test_any_mutation_validates_cleanly_or_is_reported_precisely(tmp_path_factor
             assert problem.path == name and 1 <= problem.line <= lines + 1
     else:
         # Whatever passes validation renders: pages and data files, without error.
-        assert render_pages(catalogue, date(2030, 1, 1)) and site_files(catalogue, date(2030, 1, 1), "https://x.test/")
+        assert render_pages(catalogue, date(2030, 1, 1), ROOT / "schema") and site_files(catalogue, date(2030, 1, 1), "https://x.test/", ROOT / "schema")
 
 
 def test_the_command_reports_a_mutation_with_exit_status_1_and_no_traceback(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -121,7 +123,7 @@ def test_payloads_that_pass_validation_never_run_in_the_browser(tmp_path: Path, 
         data[lang].update(ACCEPTED)
     data["contact"] = ACCEPTED_CONTACT
     file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
-    assert schema_problems(read_yaml(file, file.name), "challenge") == []
+    assert schema_problems(read_yaml(file, file.name), "challenge", project / "schema") == []
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     with serve(result.site) as base:

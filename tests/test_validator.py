@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from conftest import copy_project
-from govtech.commands.validate import main
-from govtech.reading.loading import site_settings
 from govtech.reading.validation import schema_problems, text_problems
 from govtech.reading.yaml_reader import read_yaml
+from govtech_mkdocs.project_config import project_settings
+from govtech_mkdocs.validate import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_OF = {"_owners.yml": "owners", "_events.yml": "events", "_rounds.yml": "rounds"}
@@ -333,18 +333,18 @@ def test_every_problem_in_every_file_in_one_run(folder: Path, capsys: pytest.Cap
 
 
 def test_valid_files_pass_and_the_command_exits_zero() -> None:
-    result = subprocess.run([sys.executable, "-m", "govtech.commands.validate"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "govtech_mkdocs.validate"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "challenge files checked: no problems" in result.stdout
 
 
 def test_the_real_files_and_the_template_match_the_schema() -> None:
-    _, markdown = site_settings(ROOT)
+    markdown = project_settings(ROOT).markdown()
     for file in sorted((ROOT / "challenges").glob("*.yml")):
         doc = read_yaml(file, file.name)
         assert not doc.problems
         name = SCHEMA_OF.get(file.name, "challenge")
-        assert schema_problems(doc, name) == [] and text_problems(doc, name, markdown) == [], file.name
+        assert schema_problems(doc, name, ROOT / "schema") == [] and text_problems(doc, name, markdown, ROOT / "schema") == [], file.name
 
 
 def test_every_challenge_file_names_the_schema_for_editors() -> None:
@@ -381,11 +381,11 @@ def test_the_fast_and_the_full_validator_agree_on_every_case(tmp_path: Path) -> 
         if data is None:
             continue
         try:
-            _compiled_at(*schema_version("challenge"))(data)
+            _compiled_at(*schema_version("challenge", ROOT / "schema"))(data)
             fast_valid = True
         except Exception:
             fast_valid = False
-        assert fast_valid == _validator_at(*schema_version("challenge")).is_valid(data), case
+        assert fast_valid == _validator_at(*schema_version("challenge", ROOT / "schema")).is_valid(data), case
 
 
 def schema_field_names(schema: dict) -> set[str]:

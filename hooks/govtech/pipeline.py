@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 from govtech.making.pages import render_pages
 from govtech.making.site_files import site_files
 from govtech.model import Catalogue
 from govtech.reading.history import History, file_history, generated_page_dates, with_history
 from govtech.reading.loading import load_catalogue
+from govtech.settings import ProjectSettings
 
 
 @dataclass(frozen=True)
@@ -33,15 +33,17 @@ def build_date() -> date:
     return datetime.fromtimestamp(int(epoch), UTC).date() if epoch else date.today()
 
 
-def current_build(challenges_dir: Path, site_url: str) -> SiteBuild:
-    """The build for the files in `challenges_dir` as they are now, published at `site_url`.
+def current_build(project: ProjectSettings, site_url: str) -> SiteBuild:
+    """The build for the challenge files of `project` as they are now, published at `site_url`.
 
     Read and checked anew on each call: the adapter calls it once per build.
     Raises InvalidInput when any file is wrong.
     """
-    catalogue = load_catalogue(challenges_dir.resolve())
+    challenges_dir = project.challenges_dir.resolve()
+    catalogue = load_catalogue(challenges_dir, project)
     today = build_date()
-    history = file_history(challenges_dir.resolve().parent, today)
+    history = file_history(challenges_dir.parent, today)
     catalogue = with_history(catalogue, history)
-    pages = render_pages(catalogue, today)
-    return SiteBuild(catalogue, today, pages, site_files(catalogue, today, site_url), history, generated_page_dates(pages, catalogue, history))
+    pages = render_pages(catalogue, today, project.schema_dir)
+    files = site_files(catalogue, today, site_url, project.schema_dir)
+    return SiteBuild(catalogue, today, pages, files, history, generated_page_dates(pages, catalogue, history))

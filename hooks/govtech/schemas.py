@@ -1,6 +1,9 @@
-"""The JSON Schemas in `schema/`: the one definition of each file an editor writes and of the published data.
+"""The JSON Schemas in a project's `schema/`: the one definition of each file an editor writes and of the published data.
 
-Read again when a file changes (`mkdocs serve`); everything made from a schema is keyed on its file and modification time.
+Always those of the project being checked or built (`ProjectSettings.schema_dir`, from the folder the command
+or the build runs in), never those beside this code: a copy of the project with a changed schema is checked
+and described by its own. Read again when a file changes (`mkdocs serve`); everything made from a schema is
+keyed on its file and modification time.
 """
 
 from __future__ import annotations
@@ -10,17 +13,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-# The schemas of this checkout: the default for the pages that describe them. Checks take the
-# schema folder of the project they check (loading.py), found from where the command runs.
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 
-
-def schema(name: str, schema_dir: Path = SCHEMA_DIR) -> dict[str, Any]:
+def schema(name: str, schema_dir: Path) -> dict[str, Any]:
     """The JSON Schema `<schema_dir>/<name>.schema.json`, read again when it changes."""
     return schema_at(*schema_version(name, schema_dir))
 
 
-def schema_version(name: str, schema_dir: Path = SCHEMA_DIR) -> tuple[Path, int]:
+def schema_version(name: str, schema_dir: Path) -> tuple[Path, int]:
     """The schema file `name` and its modification time: the key of everything made from it."""
     file = schema_dir / f"{name}.schema.json"
     return file, file.stat().st_mtime_ns

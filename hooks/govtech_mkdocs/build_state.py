@@ -9,7 +9,6 @@ carried into the next build.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -17,6 +16,7 @@ from mkdocs.exceptions import Abort
 from govtech.model import Event
 from govtech.pipeline import SiteBuild, current_build
 from govtech.reading.publisher import Publisher, read_publisher
+from govtech_mkdocs.project_config import settings_of
 
 _ATTRIBUTE = "govtech_build_state"
 
@@ -45,7 +45,7 @@ def build_state(config: MkDocsConfig) -> BuildState:
     state = getattr(config, _ATTRIBUTE, None)
     if state is None:
         publisher = read_publisher(config.extra.get("publisher"), site_url(config))
-        state = BuildState(publisher, current_build(Path(config.config_file_path).parent / "challenges", site_url(config)))
+        state = BuildState(publisher, current_build(settings_of(config), site_url(config)))
         setattr(config, _ATTRIBUTE, state)
     return state
 

@@ -62,6 +62,7 @@ from govtech.urls import challenge_id, lang_prefix, page_url, with_print_address
 from govtech_mkdocs.build_state import build_state, site_url
 from govtech_mkdocs.language_split import search_indexes
 from govtech_mkdocs.page_data import changed_line, docs_folder, language_root, last_changed, structured_data
+from govtech_mkdocs.page_text import escape_nav_titles, escape_page_texts, plain
 from govtech_mkdocs.theme_patches import labelled_checklists, patched_html, translated_permalinks, with_print_address
 
 Params = ParamSpec("Params")
@@ -122,15 +123,22 @@ on_files = CombinedEvent(_add_generated_pages, _fill_generated_pages)
 @_reported
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
     """Hand-written pages: `<!-- publisher:NAME -->` markers become the publisher's detail, `<!-- event:KEY -->` markers the event's date once `_events.yml` gives one, `<!-- rounds -->` the rounds of `_rounds.yml`."""
+    if "<!--" not in markdown:
+        return markdown
+    where = _source_line(markdown, page, config)
     if "publisher:" in markdown:
-        markdown = fill_markers(markdown, _publisher(config), _language(config), *_source_line(markdown, page, config))
+        markdown = fill_markers(markdown, _publisher(config), _language(config), *where)
     markdown = round_markers(markdown, build_state(config).site.catalogue.rounds, _language(config))
-    return event_markers(markdown, build_state(config).site.catalogue.events, _language(config))
+    return event_markers(markdown, build_state(config).site.catalogue.events, _language(config), *where)
 
 
 @_reported
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
-    """Refuse unsafe markup from challenge texts; name checklist boxes; translate permalink titles; give links their full address for paper."""
+    """Refuse unsafe markup from challenge texts; name checklist boxes; translate permalink titles; give links their full address for paper.
+
+    Also where the page's title and front matter texts are escaped, once, before any template or the search index reads them.
+    """
+    escape_page_texts(page)
     if (challenge := challenge_id(page.file.src_uri)) is not None:
         # The validator's allow-list, on the texts as the page renders them; reported at the text's line.
         root, lang = Path(config.config_file_path).parent, _language(config)
@@ -161,7 +169,8 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    """Pages: interface texts, feed, language root, structured data and the link to the page's source."""
+    """Pages: interface texts, feed, language root, structured data and the link to the page's source; the navigation's names escaped once."""
+    escape_nav_titles(nav.items)
     _add_edit_link(context, page, config)
     return _add_page_data(context, page, config)
 
@@ -259,8 +268,8 @@ def _add_page_data(context: dict[str, Any], page: Page | None, config: MkDocsCon
         publisher_contact=_publisher(config).footer(lang),
         structured_data=structured_data(
             meta,
-            title,
-            meta.get("description") or config.site_description,
+            plain(title),
+            plain(meta.get("description")) or config.site_description,
             page.canonical_url if page is not None else None,
             lang,
             config.site_name,

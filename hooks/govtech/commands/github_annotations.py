@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 
-from govtech.problems import Problem
+from govtech.problems import Problem, one_line
 
 
 def in_github_actions(environ: Mapping[str, str] = os.environ) -> bool:
@@ -26,7 +26,7 @@ def annotation(problem: Problem, level: str = "error") -> str:
 
 def file_annotation(path: str, message: str, level: str = "warning", where: str = "") -> str:
     """`message` as the workflow command that annotates the file at `path` (at `where`, or as a whole)."""
-    return f"::{level} file={_property(path)}{where}::{_data(message)}"
+    return f"::{level} file={_property(one_line(path))}{where}::{_data(one_line(message))}"
 
 
 def annotation_lines(problems: Iterable[Problem], level: str = "error") -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -32,6 +33,7 @@ from govtech.paths import command_project
 from govtech.problems import InvalidInput, Problem
 from govtech.reading.loading import load_catalogue
 from govtech.reading.yaml_reader import read_yaml
+from govtech.settings import ProjectSettings
 from govtech.strings import ui_strings
 
 TEMPLATE_FILE = "_template.yml"
@@ -50,8 +52,11 @@ class Section:
     leftovers: tuple[str, ...] = ()
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Print the preview of each challenge file named; exit 0 (the validation step is the one that fails), 2 outside a project."""
+def main(argv: list[str] | None, settings_for: Callable[[Path], ProjectSettings]) -> int:
+    """Print the preview of each challenge file named; exit 0 (the validation step is the one that fails), 2 outside a project.
+
+    `settings_for` reads the configuration of the project in a folder (the adapter's `govtech_mkdocs.preview` hands it over).
+    """
     parser = argparse.ArgumentParser(prog="govtech-preview", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path, help="the challenge files to preview (in CI: those the pull request adds or changes)")
     parser.add_argument(
@@ -61,18 +66,23 @@ def main(argv: list[str] | None = None) -> int:
     root = command_project("govtech-preview")
     if root is None:
         return 2
-    markdown, leftovers = preview(args.files, root, Path.cwd(), args.today)
-    print(markdown)
+    try:
+        project = settings_for(root)
+    except InvalidInput as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    markdown, leftovers = preview(args.files, project, Path.cwd(), args.today)
+    print(no_commands(markdown))
     if leftovers and in_github_actions():
         print(annotation_lines(leftovers, "warning"), file=sys.stderr)
     return 0
 
 
-def preview(files: list[Path], root: Path, cwd: Path, today: date) -> tuple[str, list[Problem]]:
+def preview(files: list[Path], project: ProjectSettings, cwd: Path, today: date) -> tuple[str, list[Problem]]:
     """The job summary's Markdown for `files`, and a problem for each text that is still the template's placeholder."""
-    directory = root / "challenges"
+    directory = project.challenges_dir
     try:
-        catalogue = load_catalogue(directory, cwd, root)
+        catalogue = load_catalogue(directory, project, cwd)
     except InvalidInput:
         return _summary([], today, invalid=True), []
     sections: list[Section] = []
@@ -91,6 +101,20 @@ def _summary(sections: list[Section], today: date, invalid: bool = False) -> str
     strings = {lang: ui_strings(lang) for lang in LANGUAGES}
     markdown = template.render(languages=LANGUAGES, strings=strings, invalid=invalid, sections=sections, today=today, phases=PHASES)
     return markdown.strip() + "\n"
+
+
+def no_commands(markdown: str) -> str:
+    """`markdown` with no line GitHub Actions could read as a workflow command, should the output reach a step's log.
+
+    A line's leading `:` and the `#` of `##[` are written as character references: GitHub's Markdown shows them as before.
+    """
+    lines = []
+    for line in markdown.split("\n"):
+        start = len(line) - len(line.lstrip())
+        if line.startswith("::", start):
+            line = line[:start] + "&#58;" + line[start + 1 :]
+        lines.append(line.replace("##[", "#&#35;["))
+    return "\n".join(lines)
 
 
 def template_leftovers(file: Path, template: Path) -> dict[str, Problem]:
@@ -161,7 +185,3 @@ def _environment() -> Environment:
     env = template_environment().overlay()
     env.filters.update(phase_days=phase_days, cell_url=cell_url)
     return env
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -26,6 +26,7 @@ import yaml
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
 from govtech.commands.github_annotations import file_annotation, in_github_actions
 from govtech.paths import challenge_files, command_project
+from govtech.problems import one_line
 from govtech.reading.history import git
 
 WORKING_TREE = "working tree"
@@ -98,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     found = lags(root, _changed_since(root, args.base) if args.base else None)
     for lag in found:
         # GitHub shows `::warning` lines as annotations on the file in a pull request.
-        print(file_annotation(lag.path, str(lag)) if in_github_actions() else f"warning: {lag}")
+        print(file_annotation(lag.path, str(lag)) if in_github_actions() else one_line(f"warning: {lag}"))
     print(f"{len(found)} text{'s' if len(found) != 1 else ''} with languages out of step." if found else "All languages are in step.")
     return 0
 

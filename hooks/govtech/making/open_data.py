@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
 from govtech.model import Catalogue
-from govtech.schemas import SCHEMA_DIR
 from govtech.urls import page_url
 
 
-def schema_files() -> dict[str, bytes]:
-    """The published JSON Schemas, at `schema/<name>` below the site root."""
-    return {f"schema/{schema.name}": schema.read_bytes() for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))}
+def schema_files(schema_dir: Path) -> dict[str, bytes]:
+    """The published JSON Schemas (the project's, in `schema_dir`), at `schema/<name>` below the site root."""
+    return {f"schema/{schema.name}": schema.read_bytes() for schema in sorted(schema_dir.glob("*.schema.json"))}
 
 
 def challenges_json(catalogue: Catalogue, today: date, site_url: str) -> bytes:

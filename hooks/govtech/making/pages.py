@@ -7,6 +7,7 @@ markup (making/markdown.py holds their environment and filters).
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
@@ -33,11 +34,12 @@ def page_name(stem: str, lang: str) -> str:
     return f"{stem}.md" if lang == DEFAULT_LANGUAGE else f"{stem}.{lang}.md"
 
 
-def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
-    """Every generated page, as {path inside docs/: Markdown}."""
+def render_pages(catalogue: Catalogue, today: date, schema_dir: Path) -> dict[str, str]:
+    """Every generated page, as {path inside docs/: Markdown}; the field reference and the form describe the schemas in `schema_dir`."""
     env = template_environment()
-    neutral, per_language = field_rows(schema("challenge"))
-    files = {"owners_file": entry_rows(schema("owners")), "events_file": entry_rows(schema("events")), "rounds_file": entry_rows(schema("rounds"))}
+    challenge_schema = schema("challenge", schema_dir)
+    neutral, per_language = field_rows(challenge_schema)
+    files = {f"{name}_file": entry_rows(schema(name, schema_dir)) for name in ("owners", "events", "rounds")}
     any_open = any(c.status_on(today) == "open-call" for c in catalogue.challenges)
     pages = {}
     for lang in LANGUAGES:
@@ -55,8 +57,8 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
             pages[f"challenges/{page_name(challenge.id, lang)}"] = page
         reference = env.get_template("reference.md.j2").render(context, neutral=neutral, per_language=per_language, **files)
         pages[f"agencies/reference/{page_name('index', lang)}"] = reference
-        form = challenge_form(schema("challenge"), catalogue, lang, context["s"])
-        sheet = worksheet(schema("challenge"), catalogue, lang, context["s"])
+        form = challenge_form(challenge_schema, catalogue, lang, context["s"])
+        sheet = worksheet(challenge_schema, catalogue, lang, context["s"])
         pages[f"{FORM_DIR}/{page_name('index', lang)}"] = env.get_template("form.md.j2").render(context, form=form, sheet=sheet)
         pages[f"{WORKSHEET_DIR}/{page_name('index', lang)}"] = env.get_template("worksheet.md.j2").render(context, sheet=sheet)
     return pages

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from pathlib import Path
 
 from govtech import LANGUAGES
 from govtech.making.calendars import calendar
@@ -19,9 +20,9 @@ from govtech.strings import ui_strings
 from govtech.urls import lang_prefix
 
 
-def site_files(catalogue: Catalogue, today: date, site_url: str) -> dict[str, bytes]:
-    """Every data file of the site, as {path below the site root: bytes}."""
-    files = schema_files()
+def site_files(catalogue: Catalogue, today: date, site_url: str, schema_dir: Path) -> dict[str, bytes]:
+    """Every data file of the site, as {path below the site root: bytes}; the schemas published are those in `schema_dir`."""
+    files = schema_files(schema_dir)
     files["challenges.json"] = challenges_json(catalogue, today, site_url)
     for lang in LANGUAGES:
         files[f"{lang_prefix(lang)}{FEED}"] = atom_feed(catalogue, today, site_url, lang)

@@ -2,29 +2,26 @@
 
 What is checked comes from the project the files belong to (the folder with
 mkdocs.yml): its schemas, its pages and the Markdown extensions its
-mkdocs.yml names, so that `govtech-validate` and the build give one answer.
+mkdocs.yml names, as MkDocs reads it (`ProjectSettings`, handed over by the
+adapter), so that `govtech-validate` and the build give one answer.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from govtech import LANGUAGES
 from govtech.model import PHASES, Catalogue, Challenge, Event, Firm, Link, Outcome, Owner, Phase, Question, Texts
-from govtech.paths import CONFIG_FILE, challenge_files
+from govtech.paths import challenge_files
 from govtech.problems import InvalidInput, Problem
-from govtech.reading.html_safety import MarkdownTexts, frozen, site_markdown
 from govtech.reading.rounds import ROUNDS_FILE, challenge_round_problems, read_rounds, rounds_model, with_round
 from govtech.reading.validation import challenge_problems, duplicate_id_problems, schema_problems, text_problems
 from govtech.reading.yaml_reader import read_yaml
+from govtech.settings import ProjectSettings
 
 OWNERS_FILE = "_owners.yml"
 EVENTS_FILE = "_events.yml"
@@ -53,16 +50,12 @@ def misnamed_files(directory: Path, display_root: Path) -> list[Problem]:
     return problems
 
 
-def load_catalogue(directory: Path, display_root: Path | None = None, root: Path | None = None) -> Catalogue:
-    """Read and validate every file in `directory`; raise InvalidInput listing all problems.
-
-    `root` is the project the files belong to (default: the folder above `directory`).
-    """
+def load_catalogue(directory: Path, project: ProjectSettings, display_root: Path | None = None) -> Catalogue:
+    """Read and validate every file in `directory` against `project`'s schemas and Markdown; raise InvalidInput listing all problems."""
     display_root = display_root or directory.parent
-    root = root or directory.parent
     return collect(
-        lambda: load_files(challenge_files(directory), directory / OWNERS_FILE, display_root, root),
-        lambda: load_events(directory / EVENTS_FILE, display_root, root) if (directory / EVENTS_FILE).exists() else (),
+        lambda: load_files(challenge_files(directory), directory / OWNERS_FILE, display_root, project),
+        lambda: load_events(directory / EVENTS_FILE, display_root, project) if (directory / EVENTS_FILE).exists() else (),
         lambda: misnamed_files(directory, display_root),
     )
 
@@ -85,79 +78,16 @@ def collect(load_challenges, load_events, *checks) -> Catalogue:
     return replace(catalogue, events=events)
 
 
-def site_settings(root: Path) -> tuple[Path, MarkdownTexts]:
-    """The pages folder of the project in `root` and the Markdown its texts are rendered with, as its mkdocs.yml says."""
-    file = root / CONFIG_FILE
-    try:
-        docs_dir, extensions, settings = _settings_at(file, file.stat().st_mtime_ns)
-    except FileNotFoundError:
-        docs_dir, extensions, settings = "docs", (), ()
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise InvalidInput([Problem("mkdocs.yml", line, column, f"mkdocs.yml cannot be read ({getattr(err, 'problem', None) or err}); correct it.")]) from None
-    try:
-        return root / docs_dir, site_markdown(extensions, settings)
-    except Exception as err:  # noqa: BLE001 (an extension mkdocs.yml names that does not load: said, not a traceback)
-        lines = file.read_text(encoding="utf-8").splitlines()
-        named = next((name for name in extensions if name in str(err)), extensions[0] if extensions else "")
-        line = next((n for n, text in enumerate(lines, 1) if named and named in text), 1)
-        raise InvalidInput(
-            [
-                Problem(
-                    "mkdocs.yml",
-                    line,
-                    1,
-                    f"the Markdown extension `{named}` that mkdocs.yml names cannot be loaded ({err}); correct its name or its settings.",
-                )
-            ]
-        ) from None
-
-
-class _ConfigLoader(yaml.UnsafeLoader):
-    """mkdocs.yml read as MkDocs reads it: Python tags (such as toc's `slugify`) made, `!ENV` looked up.
-
-    mkdocs.yml is the project's own code, run by every build; reading it with the same power adds nothing.
-    """
-
-
-def _environment_value(loader: yaml.Loader, node: yaml.Node) -> Any:
-    """`!ENV NAME` or `!ENV [NAME, …, default]`: the first variable set, else the default."""
-    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
-    for name in names[:-1] if len(names) > 1 else names:
-        if name in os.environ:
-            return os.environ[name]
-    return names[-1] if len(names) > 1 else None
-
-
-_ConfigLoader.add_constructor("!ENV", _environment_value)
-_ConfigLoader.add_constructor("!relative", lambda loader, node: None)
-
-
-@lru_cache(maxsize=4)
-def _settings_at(file: Path, mtime_ns: int) -> tuple[str, tuple[str, ...], tuple[tuple[str, Any], ...]]:
-    """mkdocs.yml's `docs_dir`, and its `markdown_extensions` and their settings (hashable), as it was at `mtime_ns`."""
-    config = yaml.load(file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    names, settings = [], []
-    for entry in config.get("markdown_extensions") or []:
-        for name, options in entry.items() if isinstance(entry, dict) else [(entry, None)]:
-            names.append(str(name))
-            if options:
-                settings.append((str(name), frozen(options)))
-    return str(config.get("docs_dir") or "docs"), tuple(names), tuple(settings)
-
-
 def _shown(file: Path, display_root: Path) -> str:
     """`file` as problems name it: relative to `display_root` where it lies below it."""
     return file.relative_to(display_root).as_posix() if file.is_relative_to(display_root) else str(file)
 
 
-def load_events(file: Path, display_root: Path, root: Path | None = None) -> tuple[Event, ...]:
+def load_events(file: Path, display_root: Path, project: ProjectSettings) -> tuple[Event, ...]:
     """The programme's events in `file`; raise InvalidInput listing all problems."""
-    root = root or file.parent.parent
-    docs_dir, markdown = site_settings(root)
+    root, docs_dir, schema_dir = project.root, project.docs_dir, project.schema_dir
     doc = read_yaml(file, _shown(file, display_root))
-    problems = doc.problems or schema_problems(doc, "events", root / "schema") + text_problems(doc, "events", markdown, root / "schema")
+    problems = doc.problems or schema_problems(doc, "events", schema_dir) + text_problems(doc, "events", project.markdown(), schema_dir)
     if not problems:
         problems = [
             doc.problem(
@@ -175,14 +105,13 @@ def load_events(file: Path, display_root: Path, root: Path | None = None) -> tup
     )
 
 
-def load_files(files: list[Path], owners_file: Path, display_root: Path, root: Path | None = None) -> Catalogue:
+def load_files(files: list[Path], owners_file: Path, display_root: Path, project: ProjectSettings) -> Catalogue:
     """Read and validate `files` against the owners in `owners_file`; raise InvalidInput listing all problems.
 
-    Paths in problems are shown relative to `display_root` where they lie below it. `root` is the
-    project the files belong to (default: the folder above the owners file).
+    Paths in problems are shown relative to `display_root` where they lie below it. `project` is the
+    project the files belong to: its schemas and Markdown check them.
     """
-    root = root or owners_file.parent.parent
-    schema_dir, (_, markdown) = root / "schema", site_settings(root)
+    schema_dir, markdown = project.schema_dir, project.markdown()
 
     if len(files) > MAX_CHALLENGES:
         raise InvalidInput(

@@ -25,6 +25,7 @@ from babel.units import format_unit
 
 from govtech import LANGUAGE_NAMES, LANGUAGES
 from govtech.dates import BABEL_LOCALES, long_date
+from govtech.problems import one_line
 from govtech.strings import ui_strings
 
 
@@ -134,7 +135,7 @@ class PublisherProblem(Exception):
 
     def report(self) -> str:
         """Every problem, one a line, and what nothing was."""
-        return "\n".join([*self.lines, "Nothing was built."])
+        return "\n".join([*map(one_line, self.lines), "Nothing was built."])
 
 
 def is_public_address(site_url: str | None) -> bool:

@@ -23,7 +23,7 @@ from govtech import LANGUAGES
 from govtech.problems import Problem
 from govtech.reading.html_safety import MarkdownTexts, disallowed, explain, sections
 from govtech.reading.yaml_reader import Document, FieldPath, read_yaml
-from govtech.schemas import SCHEMA_DIR, resolved, schema_at, schema_version
+from govtech.schemas import resolved, schema_at, schema_version
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -41,7 +41,7 @@ def _compiled_at(file: Path, mtime_ns: int):
     return fastjsonschema.compile(schema_at(file, mtime_ns))
 
 
-def schema_problems(doc: Document, name: str, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
+def schema_problems(doc: Document, name: str, schema_dir: Path) -> list[Problem]:
     """Every way `doc` breaks schema `name`, in plain words."""
     try:
         _compiled_at(*schema_version(name, schema_dir))(doc.data)
@@ -51,7 +51,7 @@ def schema_problems(doc: Document, name: str, schema_dir: Path = SCHEMA_DIR) -> 
         return problems or [doc.problem((), f"the file does not match the schema: {first.message}.")]
 
 
-def text_problems(doc: Document, name: str, markdown: MarkdownTexts, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
+def text_problems(doc: Document, name: str, markdown: MarkdownTexts, schema_dir: Path) -> list[Problem]:
     """Each Markdown text of `doc` (`x-markdown` in schema `name`) that renders to more than plain prose, at the line it was written.
 
     The texts of one language share a page, and are rendered together as their page renders them.
