@@ -102,7 +102,8 @@ def _row(names: tuple[str, ...], spec: dict[str, Any], required: bool) -> FieldR
         kind = "https"
     else:
         kind = "text"
-    descriptions = {"en": spec["description"], **spec.get("x-description", {})}
+    # A language the schema gives no description in (a field just added) shows the English one.
+    descriptions = {lang: spec["description"] for lang in LANGUAGES} | spec.get("x-description", {})
     return FieldRow(
         names=names,
         kind=kind,
