@@ -43,5 +43,5 @@ def current_build(challenges_dir: Path, site_url: str) -> SiteBuild:
     today = build_date()
     history = file_history(challenges_dir.resolve().parent, today)
     catalogue = with_history(catalogue, history)
-    pages = render_pages(catalogue, today)
+    pages = render_pages(catalogue, today, site_url)
     return SiteBuild(catalogue, today, pages, site_files(catalogue, today, site_url), history, generated_page_dates(pages, catalogue, history))
