@@ -67,7 +67,8 @@ def calendar(challenges: tuple[Challenge, ...], today: date, site_url: str, lang
     head = ical.line("VERSION", "2.0") + ical.line("PRODID", ical.text(f"-//{s['site_name']}//{lang}")) + ical.line("CALSCALE", "GREGORIAN")
     # A calendar needs one component even before any date is published: Danish time.
     about = s["apply"]["calendar_description"] if body else s["apply"]["calendar_empty"]
-    head += ical.line("X-WR-CALNAME", ical.text(s["site_name"])) + ical.line("X-WR-CALDESC", ical.text(about))
+    # DESCRIPTION is RFC 7986's; X-WR-CALDESC the older name many calendar apps read.
+    head += ical.line("DESCRIPTION", ical.text(about)) + ical.line("X-WR-CALNAME", ical.text(s["site_name"])) + ical.line("X-WR-CALDESC", ical.text(about))
     return ical.component("VCALENDAR", head + _COPENHAGEN + body).encode("utf-8")
 
 
