@@ -6,6 +6,7 @@ built for a day inside the call and for one after it, and the real files built t
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import yaml
+from jsonschema import Draft202012Validator
 
 from built_pages import LANGUAGES, article, page, parse, prefix, text
 from conftest import build, copy_project
@@ -178,6 +180,19 @@ def test_the_faq_names_the_publishers_contact(sites: dict[str, Path], lang: str)
     [heading] = faq.xpath(".//*[@id='contact']")
     hrefs = [a.get("href") for e in heading.itersiblings() for a in e.iter("a")][:20]
     assert f"mailto:{EMAIL}" in hrefs
+
+
+def test_the_open_data_carries_how_to_apply_and_the_deadlines_time(sites: dict[str, Path]) -> None:
+    data = json.loads((sites["open"] / "challenges.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "schema" / "challenges.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(data)
+    challenges = {c["id"]: c for c in data["challenges"]}
+    assert challenges["invoicing"]["dates"] == {"published": "2030-01-15", "deadline": "2030-02-28", "deadline_time": "12:00"}
+    application = challenges["invoicing"]["application"]
+    assert application["url"] == "https://ansoeg.example.org/e-faktura" and application["languages"] == ["da", "en"]
+    assert application["questions"] == "mailto:spoergsmaal@example.org" and application["questions_until"] == "2030-02-21"
+    assert set(application["what_to_send"]) == set(LANGUAGES)
+    assert challenges["scan-technology"]["application"] is None
 
 
 # --------------------------------------------------------------------------- the calendar
