@@ -162,7 +162,12 @@ def test_while_nothing_is_open_the_catalogue_and_taking_part_offer_a_next_step(s
         assert text(block).startswith(s["apply"]["next_title"])
         targets = {(source.parent / a.get("href")).resolve() for a in block.cssselect("a") if not a.get("href").startswith("mailto:")}
         language_root = (sites["closed"] / prefix(lang)).resolve()
-        assert {language_root / "feed" / "atom.xml", language_root / "calendar.ics", language_root / "guides", language_root / "guides" / "application"} <= targets
+        assert {
+            language_root / "feed" / "atom.xml",
+            language_root / "calendar.ics",
+            language_root / "guides",
+            language_root / "guides" / "application",
+        } <= targets
         [mail] = [a for a in block.cssselect("a") if a.get("href").startswith("mailto:")]
         address, _, query = mail.get("href").partition("?")
         assert address == f"mailto:{EMAIL}" and text(mail) == EMAIL
@@ -222,7 +227,9 @@ def test_an_empty_calendar_says_so_instead_of_promising_deadlines(site: Path, la
     assert not calendar.walk("VEVENT")
     assert str(calendar.decoded("DESCRIPTION")) == s["apply"]["calendar_empty"]
     assert str(calendar["X-WR-CALDESC"]).replace("\\,", ",") == s["apply"]["calendar_empty"]
-    [item] = [li for li in article(page(site, f"{prefix(lang)}challenges/")).cssselect("ul.follow li") if text(li.cssselect("a")[0]) == s["follow"]["subscribe"]]
+    [item] = [
+        li for li in article(page(site, f"{prefix(lang)}challenges/")).cssselect("ul.follow li") if text(li.cssselect("a")[0]) == s["follow"]["subscribe"]
+    ]
     assert text(item).endswith(s["apply"]["calendar_empty"]) and s["follow"]["subscribe_text"] not in text(item)
     # The real files have no deadline: the catalogue offers no sort by one.
     assert not article(page(site, f"{prefix(lang)}challenges/")).cssselect("#challenge-sort")
@@ -264,5 +271,7 @@ def test_an_unknown_open_calls_marker_stops_the_build_at_its_line(project: Path,
     faq.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert re.search(rf"docs/faq\.en\.md:{at + 1}:1: unknown marker {re.escape(marker)}; write one of the open-calls markers: <!-- open-calls -->", result.output)
+    assert re.search(
+        rf"docs/faq\.en\.md:{at + 1}:1: unknown marker {re.escape(marker)}; write one of the open-calls markers: <!-- open-calls -->", result.output
+    )
     assert "Traceback" not in result.output

@@ -108,7 +108,11 @@ def test_the_preview_shows_how_to_apply_and_the_deadlines_time(sample: Path) -> 
     (sample / SAMPLE).write_text(text)
     result = run_preview(sample, SAMPLE, "--today", "2030-03-10")
     assert result.returncode == 0, result.stderr
-    at = {"da": f"15.{NBSP}april 2030 kl. 09.30 dansk tid", "de": f"15.{NBSP}April 2030, 09:30 Uhr dänischer Zeit", "en": f"15{NBSP}April 2030, 09:30 Danish time"}
+    at = {
+        "da": f"15.{NBSP}april 2030 kl. 09.30 dansk tid",
+        "de": f"15.{NBSP}April 2030, 09:30 Uhr dänischer Zeit",
+        "en": f"15{NBSP}April 2030, 09:30 Danish time",
+    }
     accepted = {"da": "tysk eller engelsk", "de": "Deutsch oder Englisch", "en": "German or English"}
     for lang, block in languages(result.stdout).items():
         apply = yaml.safe_load((ROOT / "hooks" / "govtech" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))["apply"]

@@ -167,9 +167,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _open_calls(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """`<!-- open-calls… -->` markers become the calls open on the build day, or what a firm can do while none is."""
     site, lang = build_state(config).site, _language(config)
-    place = OpenCallsPage(
-        site.catalogue, site.today, lang, page.file.src_uri, page.url.removeprefix(lang_prefix(lang)), _publisher(config).get("email", lang)
-    )
+    place = OpenCallsPage(site.catalogue, site.today, lang, page.file.src_uri, page.url.removeprefix(lang_prefix(lang)), _publisher(config).get("email", lang))
     return open_calls_markers(markdown, place, lambda: _source_line(markdown, page, config))
 
 

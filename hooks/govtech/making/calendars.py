@@ -22,10 +22,19 @@ def calendar(challenges: tuple[Challenge, ...], today: date, site_url: str, lang
     s = ui_strings(lang)
     host = urlsplit(site_url).hostname or "localhost"
     stamp = ical.line("DTSTAMP", ical.utc(datetime.combine(today, time(), UTC)))
-    entries = (
+    # (uid, day, last day, summary, description, page, time of day in Danish time, reminder)
+    entries: list[tuple[str, date | None, date | None, str, str | None, str, time | None, str | None]] = (
         [
-            (f"{c.id}-{kind}", day, None, s["challenge"][f"calendar_{kind}"].format(title=c.texts[lang].title), c.texts[lang].summary, f"challenges/{c.id}/")
-            + ((c.deadline_time, s["apply"]["reminder"].format(title=c.texts[lang].title)) if kind == "deadline" and c.deadline_time else (None, None))
+            (
+                f"{c.id}-{kind}",
+                day,
+                None,
+                s["challenge"][f"calendar_{kind}"].format(title=c.texts[lang].title),
+                c.texts[lang].summary,
+                f"challenges/{c.id}/",
+                c.deadline_time if kind == "deadline" else None,
+                s["apply"]["reminder"].format(title=c.texts[lang].title) if kind == "deadline" and c.deadline_time else None,
+            )
             for c in challenges
             for kind, day in (("published", c.published), ("deadline", c.deadline))
             if day

@@ -51,7 +51,9 @@ def open_calls_markers(markdown: str, calls: OpenCallsPage, where: Callable[[], 
         known = ", ".join(f"<!-- {_OPEN_CALLS_NAME}{':' + v if v else ''} -->" for v in OPEN_CALLS_VARIANTS)
         raise InvalidInput(
             [
-                Problem(source, first_line + markdown.count("\n", 0, m.start()), 1, f"unknown marker {m.group(0)}; write one of the open-calls markers: {known}.")
+                Problem(
+                    source, first_line + markdown.count("\n", 0, m.start()), 1, f"unknown marker {m.group(0)}; write one of the open-calls markers: {known}."
+                )
                 for m in unknown
             ]
         )

@@ -151,7 +151,9 @@ def challenge_problems(doc: Document, stem: str, owners: dict[str, Any]) -> list
     if published and deadline and deadline < published:
         problems.append(doc.problem(("dates", "deadline"), f"the deadline {deadline} is before the publication date {published}; correct one of them."))
     if dates.get("deadline_time") and not deadline:
-        problems.append(doc.problem(("dates", "deadline_time"), "`dates.deadline_time` gives a time but there is no `dates.deadline`; add the day, or delete the time."))
+        problems.append(
+            doc.problem(("dates", "deadline_time"), "`dates.deadline_time` gives a time but there is no `dates.deadline`; add the day, or delete the time.")
+        )
     problems += _application_problems(doc, deadline)
     timeline = data.get("timeline") if isinstance(data.get("timeline"), dict) else {}
     for phase, days in timeline.items():
@@ -170,7 +172,9 @@ def _application_problems(doc: Document, deadline: date | None) -> list[Problem]
     languages = application.get("languages")
     if isinstance(languages, dict) and not any(value is True for value in languages.values()):
         problems.append(
-            doc.problem(("application", "languages"), "`application.languages` accepts no language; write `true` after each language an application may be written in.")
+            doc.problem(
+                ("application", "languages"), "`application.languages` accepts no language; write `true` after each language an application may be written in."
+            )
         )
     until = _date(application.get("questions_until"))
     if until and deadline and until > deadline:
