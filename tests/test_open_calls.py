@@ -21,6 +21,7 @@ from jsonschema import Draft202012Validator
 from built_pages import LANGUAGES, article, page, parse, prefix, text
 from conftest import build, copy_project
 from test_open_data import SITE_URL, epoch
+from test_validator import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "dated"
@@ -275,3 +276,91 @@ def test_an_unknown_open_calls_marker_stops_the_build_at_its_line(project: Path,
         rf"docs/faq\.en\.md:{at + 1}:1: unknown marker {re.escape(marker)}; write one of the open-calls markers: <!-- open-calls -->", result.output
     )
     assert "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- what the check says
+
+
+APPLICATION_MISTAKES = {
+    "a time without a day": (
+        ("  deadline: 2030-02-28\n", '  deadline_time: "12:00"\n'),
+        '  deadline_time: "12:00"',
+        3,
+        "`dates.deadline_time` gives a time but there is no `dates.deadline`; add the day, or delete the time.",
+    ),
+    "a time YAML reads as a number": (
+        ("  deadline: 2030-02-28\n", "  deadline: 2030-02-28\n  deadline_time: 12:00\n"),
+        "  deadline_time: 12:00",
+        3,
+        '`dates.deadline_time`: YAML reads `12:00` as a number, not as text; put it in quotes: "12:00".',
+    ),
+    "no language accepted": (
+        ("    da: true\n    en: true\n", "    da: false\n"),
+        "  languages:",
+        3,
+        "`application.languages` accepts no language; write `true` after each language an application may be written in.",
+    ),
+    "questions after the deadline": (
+        ("  questions_until: 2030-02-21\n", "  questions_until: 2030-03-02\n"),
+        "  questions_until: 2030-03-02",
+        3,
+        "questions are taken until 2030-03-02, after the deadline 2030-02-28; correct one of them.",
+    ),
+    "an address that is no address": (
+        ("  url: https://ansoeg.example.org/e-faktura\n", "  url: ansoeg.example.org\n"),
+        "  url: ansoeg.example.org",
+        3,
+        "`application.url`: `ansoeg.example.org` must be a web address starting with https://, or an e-mail address written as mailto:name@example.org.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", APPLICATION_MISTAKES)
+def test_a_mistake_in_how_to_apply_is_named_with_its_line_and_fix(folder: Path, capsys: pytest.CaptureFixture, case: str) -> None:
+    (old, new), written, column, message = APPLICATION_MISTAKES[case]
+    fixture = (FIXTURES / "invoicing.yml").read_text(encoding="utf-8")
+    assert old in fixture
+    wrong = fixture.replace(old, new, 1)
+    (folder / "invoicing.yml").write_text(wrong, encoding="utf-8")
+    line = wrong.splitlines().index(written) + 1
+    code, problems = validate(folder, capsys)
+    assert code == 1
+    assert problems == [f"{folder / 'invoicing.yml'}:{line}:{column}: {message}"]
+
+
+def test_danish_time_has_its_offset_from_utc_summer_and_winter() -> None:
+    """The offset a deadline's `<time>` carries is the one Python's time zone data gives for Europe/Copenhagen."""
+    from datetime import date, time
+
+    from govtech.making.applying import copenhagen_offset
+
+    zone = ZoneInfo("Europe/Copenhagen")
+    day = date(2029, 1, 1)
+    while day < date(2031, 1, 1):
+        for at in (time(0, 0), time(2, 30), time(3, 0), time(12, 0), time(23, 59)):
+            offset = datetime.combine(day, at, zone).utcoffset()
+            assert offset is not None
+            expected = f"+{int(offset.total_seconds()) // 3600:02d}:00"
+            # 02:00-03:00 on the spring day does not exist; Python and the rule may differ there only.
+            if not (day.month == 3 and at == time(2, 30) and datetime.combine(day, at, zone).dst() != datetime.combine(day, time(4), zone).dst()):
+                assert copenhagen_offset(day, at) == expected, (day, at)
+        day += timedelta(days=1)
+
+
+def test_without_any_deadline_the_filters_work_and_are_kept_in_the_address(served_site, browser) -> None:
+    base, site = served_site
+    context = browser.new_context()
+    reader = context.new_page()
+    errors: list[str] = []
+    reader.on("pageerror", lambda error: errors.append(str(error)))
+    reader.goto(f"{base}en/challenges/")
+    assert reader.locator("#challenge-sort").count() == 0
+    theme = reader.locator("#filter-theme option").nth(1).get_attribute("value")
+    reader.select_option("#filter-theme", theme)
+    assert reader.url == f"{base}en/challenges/?theme={theme}"
+    shown = reader.locator(".challenge-card:not([hidden])").count()
+    reader.reload()
+    assert reader.locator("#filter-theme").input_value() == theme
+    assert reader.locator(".challenge-card:not([hidden])").count() == shown < len(page(site, "en/challenges/").cssselect(".challenge-card"))
+    context.close()
+    assert errors == []
