@@ -364,3 +364,22 @@ def test_without_any_deadline_the_filters_work_and_are_kept_in_the_address(serve
     assert reader.locator(".challenge-card:not([hidden])").count() == shown < len(page(site, "en/challenges/").cssselect(".challenge-card"))
     context.close()
     assert errors == []
+
+
+def test_the_new_blocks_pass_axe_in_chromium(sites: dict[str, Path], browser) -> None:
+    """The apply box, the open calls on the home page and the next step: accessible, error-free, nothing from another origin."""
+    from browser_checks import visit
+    from conftest import serve
+
+    found = []
+    for name, paths in (("open", ["challenges/invoicing/", "", "faq/"]), ("closed", ["take-part/", "challenges/"])):
+        with serve(sites[name]) as base:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            for lang in LANGUAGES:
+                for path in paths:
+                    tab = context.new_page()
+                    seen = visit(tab, base + prefix(lang) + path)
+                    found += [f"{name} {prefix(lang)}{path}: {problem}" for problem in seen.violations + seen.console_errors + seen.failures + seen.off_origin(base)]
+                    tab.close()
+            context.close()
+    assert found == []
