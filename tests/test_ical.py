@@ -77,6 +77,7 @@ def test_a_time_in_danish_time_and_a_reminder_are_written_as_icalendar_writes_th
     event.add_component(alarm)
     ours = ical.component(
         "VEVENT",
-        ical.line("DTSTART;TZID=Europe/Copenhagen", ical.local(datetime(2030, 2, 28, 12, 0))) + _reminder("Fristen er i morgen: Flere virksomheder på e-faktura"),
+        ical.line("DTSTART;TZID=Europe/Copenhagen", ical.local(datetime(2030, 2, 28, 12, 0)))
+        + _reminder("Fristen er i morgen: Flere virksomheder på e-faktura"),
     )
     assert ours.encode() == event.to_ical()

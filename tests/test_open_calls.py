@@ -379,7 +379,9 @@ def test_the_new_blocks_pass_axe_in_chromium(sites: dict[str, Path], browser) ->
                 for path in paths:
                     tab = context.new_page()
                     seen = visit(tab, base + prefix(lang) + path)
-                    found += [f"{name} {prefix(lang)}{path}: {problem}" for problem in seen.violations + seen.console_errors + seen.failures + seen.off_origin(base)]
+                    found += [
+                        f"{name} {prefix(lang)}{path}: {problem}" for problem in seen.violations + seen.console_errors + seen.failures + seen.off_origin(base)
+                    ]
                     tab.close()
             context.close()
     assert found == []
