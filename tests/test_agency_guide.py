@@ -322,7 +322,7 @@ def test_the_copied_template_publishes_nothing_plausible(project: Path, copied: 
             assert f"`{lang}.{field}`" in preview.stdout, (lang, field)
 
 
-@pytest.mark.parametrize("field", ["dates", "contact", "links", "timeline", "questions"])
+@pytest.mark.parametrize("field", ["dates", "contact", "application", "links", "timeline", "questions"])
 def test_an_optional_field_uncommented_with_its_placeholders_is_refused(project: Path, copied: Path, field: str) -> None:
     text = uncommented(copied.read_text(encoding="utf-8"), field)
     copied.write_text(text, encoding="utf-8")

@@ -90,6 +90,10 @@ def test_catalogue_and_every_challenge_page_say_how_to_follow_the_programme(site
             [link] = item.xpath("./a[1]")
             assert len(text(item)) > len(text(link)) + 40, f"{url_path}: '{text(link)}' is explained in a sentence"
             href = link.get("href")
+            if text(link) == s["subscribe"]:
+                # Calendar apps subscribe to a webcal:// address: the calendar's, at the address the site is built for.
+                assert href == f"webcal://127.0.0.1:8000/{prefix(lang)}calendar.ics", f"{url_path}: {href}"
+                href = "../" * (url_path.count("/") - prefix(lang).count("/")) + "calendar.ics"  # the same file, from this page
             assert not urlsplit(href).scheme and not href.startswith("/"), f"{url_path}: {href} works from any address"
             target = (site / url_path / href).resolve()
             assert target.is_file(), f"{url_path}: {href}"
@@ -222,3 +226,49 @@ def test_the_catalogue_says_when_nothing_is_open_and_where_to_read_about_a_new_r
     assert s["none_open"] in text(intro)
     [link] = [a for a in intro.cssselect("a") if text(a) == s["new_round"]]
     assert link.get("href") == "../faq/#new-round"
+
+
+# --------------------------------------------------------------------------- the view in the address
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_filters_and_sort_are_kept_in_the_address_and_restored_from_it(sorting_site, browser, lang: str) -> None:
+    base, site = sorting_site
+    s = strings(lang)
+    cards = page(site, f"{prefix(lang)}challenges/").cssselect(".challenge-card")
+    facts = [{text(dt): dt.getnext().get("data-value") or text(dt.getnext()) for dt in card.cssselect("dt")} for card in cards]
+    owner_label = s["challenge"]["owner"]
+    context = browser.new_context()
+    reader = context.new_page()
+    reader.goto(f"{base}{prefix(lang)}challenges/")
+    [key, owner] = reader.locator("#filter-owner option").evaluate_all("options => [options[1].value, options[1].textContent.trim()]")
+    reader.select_option("#filter-owner", key)
+    reader.select_option("#challenge-sort", "deadline")
+    address = reader.url
+    assert address.endswith(f"challenges/?owner={key}&sort=deadline"), address
+    wanted = sum(f[owner_label] == owner for f in facts)
+    shown = card_titles(reader)
+    assert 0 < len(shown) == wanted < len(cards)
+
+    reader.reload()  # a reload keeps the view
+    assert reader.locator("#filter-owner").input_value() == key and reader.locator("#challenge-sort").input_value() == "deadline"
+    assert card_titles(reader) == shown
+
+    shared = context.new_page()  # so does the address bookmarked or sent to someone
+    shared.goto(address)
+    assert card_titles(shared) == shown
+    assert shared.locator(".challenge-filters__count").text_content() == s["catalogue"]["shown"].format(shown=wanted, total=len(cards))
+    shared.select_option("#filter-owner", "")
+    shared.select_option("#challenge-sort", "title")
+    assert shared.url == f"{base}{prefix(lang)}challenges/", "back to the plain address once nothing is chosen"
+    # A choice the form does not offer is ignored.
+    shared.goto(f"{base}{prefix(lang)}challenges/?owner=no-such-owner&theme={key}")
+    assert len(card_titles(shared)) == len(cards)
+    context.close()
+
+    # Without JavaScript the address changes nothing: the whole list.
+    plain = browser.new_context(java_script_enabled=False)
+    reader = plain.new_page()
+    reader.goto(address)
+    assert len(card_titles(reader)) == len(cards)
+    plain.close()

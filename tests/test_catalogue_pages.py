@@ -111,7 +111,7 @@ def test_the_real_catalogue_is_one_page_without_page_navigation(site: Path, lang
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_page_holds_its_slice_in_title_order_and_links_to_all_pages(paged_site, lang: str) -> None:
-    _, site = paged_site
+    base, site = paged_site
     s = strings(lang)["catalogue"]
     assert not (site / prefix(lang) / "challenges" / f"page-{PAGES + 1}").exists()
     titles: list[str] = []
@@ -126,6 +126,9 @@ def test_each_page_holds_its_slice_in_title_order_and_links_to_all_pages(paged_s
         assert article(doc).cssselect("form.challenge-filters select[data-filter]")
         assert article(doc).xpath(".//h2[@id='follow']")
         for link in article(doc).xpath(".//ul[@class='follow']//a"):
+            if link.get("href").startswith("webcal://"):  # the calendar to subscribe to, at the address the site is built for
+                assert link.get("href") == base.replace("http://", "webcal://") + f"{prefix(lang)}calendar.ics", url_path
+                continue
             assert (site / url_path / link.get("href")).resolve().is_file(), f"{url_path}: {link.get('href')}"
         [count] = article(doc).cssselect(".challenge-filters__count")
         assert count.get("data-total") == str(TOTAL)

@@ -195,6 +195,19 @@ def test_every_published_challenge_fills_the_form_and_gives_back_its_file(served
 # lists the form leaves to the file (links, answered questions, selected firms).
 RICHER = """
 owner_confirmed: false
+dates:
+  published: 2019-03-01
+  deadline: 2019-04-15
+  deadline_time: "12:00"
+application:
+  url: mailto:apply@example.org
+  languages:
+    da: true
+    en: true
+  questions_until: 2019-04-01
+  da: Send en ansøgning på højst fem sider.
+  de: Senden Sie eine Bewerbung von höchstens fünf Seiten.
+  en: "Send an application: at most five pages."
 timeline:
   open-call:
     start: 2019-03-01
@@ -444,6 +457,10 @@ def test_the_form_follows_the_schema() -> None:
         teaser = form[f"{lang}.teaser"]
         assert (teaser.min_length, teaser.max_length, teaser.required, teaser.control) == (5, 50, True, "input")
     assert form["outcome.da"].required_with == "outcome" and not form["outcome.da"].required
+    # How to apply: its address and texts required once it is used, the languages as yes or no, the deadline's time as HH:MM.
+    assert form["application.url"].required_with == "application" and form["application.en"].control == "textarea"
+    assert form["application.languages.da"].writes == "boolean" and form["application.questions_until"].input_type == "date"
+    assert form["dates.deadline_time"].pattern == "^([01][0-9]|2[0-3]):[0-5][0-9]$" and not form["dates.deadline_time"].required
     assert {key for key, _ in form["owner"].choices} == set(yaml.safe_load((ROOT / "challenges" / "_owners.yml").read_text()))
     assert [key for key, _ in form["theme"].choices] == schema("challenge", ROOT / "schema")["properties"]["theme"]["enum"]
 

@@ -60,3 +60,24 @@ def test_dates_times_and_components_are_written_as_icalendar_writes_them() -> No
     parsed = icalendar.Event.from_ical(ours)
     assert parsed.decoded("DTSTART") == date(2030, 2, 27)
     assert parsed.decoded("DTSTAMP") == datetime(2026, 1, 15, tzinfo=UTC)
+
+
+def test_a_time_in_danish_time_and_a_reminder_are_written_as_icalendar_writes_them() -> None:
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from govtech.making.calendars import _reminder
+
+    event = icalendar.Event()
+    event.add("dtstart", datetime(2030, 2, 28, 12, 0, tzinfo=ZoneInfo("Europe/Copenhagen")))
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", "Fristen er i morgen: Flere virksomheder på e-faktura")
+    alarm.add("trigger", timedelta(days=-1))
+    event.add_component(alarm)
+    ours = ical.component(
+        "VEVENT",
+        ical.line("DTSTART;TZID=Europe/Copenhagen", ical.local(datetime(2030, 2, 28, 12, 0)))
+        + _reminder("Fristen er i morgen: Flere virksomheder på e-faktura"),
+    )
+    assert ours.encode() == event.to_ical()

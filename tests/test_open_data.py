@@ -55,7 +55,8 @@ def test_challenges_json_matches_its_schema(dated: dict[str, Path]) -> None:
     assert [c["id"] for c in data["challenges"]] == sorted(CHALLENGE_IDS)
     invoicing = next(c for c in data["challenges"] if c["id"] == "invoicing")
     assert invoicing["url"] == {lang: f"{SITE_URL}{prefix(lang)}challenges/invoicing/" for lang in LANGUAGES}
-    assert invoicing["dates"] == {"published": "2030-01-15", "deadline": "2030-02-28"}
+    assert invoicing["dates"] == {"published": "2030-01-15", "deadline": "2030-02-28", "deadline_time": None}
+    assert invoicing["application"] is None
     assert set(invoicing["texts"]) == set(LANGUAGES)
 
 
@@ -122,9 +123,10 @@ def test_calendars_hold_every_date(dated: dict[str, Path], lang: str) -> None:
 
 EXPECTED: dict[str, dict[str, tuple[str, str | None]]] = {
     "before": {
-        "da": ("Åben for ansøgninger", "Ansøgningsfrist: 28. februar 2030"),
-        "de": ("Bewerbung offen", "Bewerbungsschluss: 28. Februar 2030"),
-        "en": ("Open for applications", "Application deadline: 28 February 2030"),
+        # While the call is open, the card says until when.
+        "da": ("Åben for ansøgninger", "Åben indtil 28. februar 2030"),
+        "de": ("Bewerbung offen", "Offen bis 28. Februar 2030"),
+        "en": ("Open for applications", "Open until 28 February 2030"),
     },
     "after": {"da": ("Afsluttet", None), "de": ("Abgeschlossen", None), "en": ("Closed", None)},
 }

@@ -98,6 +98,32 @@ def test_the_preview_shows_title_status_owner_dates_and_contact_in_each_language
         assert f"##### {label['background']}" in block and "\n\n" in block.split(f"##### {label['background']}")[1].split("#####")[0].strip()
 
 
+def test_the_preview_shows_how_to_apply_and_the_deadlines_time(sample: Path) -> None:
+    text = FIXTURE.read_text().replace("  deadline: 2030-04-15\n", '  deadline: 2030-04-15\n  deadline_time: "09:30"\n')
+    text = text.replace(
+        "contact: mailto:challenges@example.org\n",
+        "contact: mailto:challenges@example.org\napplication:\n  url: https://apply.example.org/sample\n  languages:\n    de: true\n    en: true\n"
+        + "".join(f"  {lang}: |\n    {lang.upper()} sample: what an application holds.\n" for lang in EXPECTED),
+    )
+    (sample / SAMPLE).write_text(text)
+    result = run_preview(sample, SAMPLE, "--today", "2030-03-10")
+    assert result.returncode == 0, result.stderr
+    at = {
+        "da": f"15.{NBSP}april 2030 kl. 09.30 dansk tid",
+        "de": f"15.{NBSP}April 2030, 09:30 Uhr dänischer Zeit",
+        "en": f"15{NBSP}April 2030, 09:30 Danish time",
+    }
+    accepted = {"da": "tysk eller engelsk", "de": "Deutsch oder Englisch", "en": "German or English"}
+    for lang, block in languages(result.stdout).items():
+        apply = yaml.safe_load((ROOT / "hooks" / "govtech" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))["apply"]
+        assert fact(block, labels(lang)["deadline"]) == at[lang], lang
+        assert f"##### {apply['title']}" in block
+        assert apply["languages"].format(languages=accepted[lang]) in block
+        assert apply["questions"].format(address="<mailto:challenges@example.org>") in block
+        assert f"**[{apply['button_web']}](https://apply.example.org/sample)**" in block
+        assert f"{lang.upper()} sample: what an application holds." in block
+
+
 def test_the_status_shown_follows_the_dates(sample: Path) -> None:
     """An open call reads as being defined until its publication, and as closed after its deadline; the preview says why."""
     before = languages(run_preview(sample, SAMPLE, "--today", "2030-03-01").stdout)

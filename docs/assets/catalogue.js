@@ -50,6 +50,34 @@
     });
   }
 
+  // The form's choices in the page's address (?status=…&theme=…&owner=…&sort=…), so that a filtered view can be
+  // bookmarked or shared: `fromAddress` sets the controls from the address (choices the form does not offer
+  // are ignored) and says whether it set any; `toAddress` writes the choices made into the address, without
+  // adding to the history. Without JavaScript the address changes nothing and the full list shows.
+  function fromAddress(form) {
+    var params = new URLSearchParams(window.location.search);
+    var changed = false;
+    Array.prototype.forEach.call(form.querySelectorAll("select[data-filter], select[data-sort]"), function (select) {
+      var value = params.get(select.getAttribute("data-filter") || "sort");
+      if (value && value !== select.value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+        select.value = value;
+        changed = true;
+      }
+    });
+    return changed;
+  }
+
+  function toAddress(form) {
+    var params = new URLSearchParams(window.location.search);
+    Array.prototype.forEach.call(form.querySelectorAll("select[data-filter], select[data-sort]"), function (select) {
+      var name = select.getAttribute("data-filter") || "sort";
+      if (select.value && select.value !== select.options[0].value) params.set(name, select.value);
+      else params.delete(name);
+    });
+    var query = params.toString();
+    window.history.replaceState(window.history.state, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
+
   function setUp(form) {
     var list = document.querySelector(".challenge-cards");
     var count = document.querySelector(".challenge-filters__count");
@@ -110,7 +138,7 @@
         c.element.hidden = !match;
         if (match) shown += 1;
       });
-      var order = sort.value === "deadline" ? byTitle.slice().sort(byDeadline) : byTitle;
+      var order = sort && sort.value === "deadline" ? byTitle.slice().sort(byDeadline) : byTitle;
       order.forEach(function (c) { list.appendChild(c.element); });
       count.textContent = form.getAttribute("data-shown")
         .replace("{shown}", String(shown))
@@ -118,12 +146,15 @@
     }
 
     form.addEventListener("change", function () {
+      toAddress(form);
       update();
       loadAll().then(update);
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.classList.add("is-ready");
+    var restored = fromAddress(form);
     update();
+    if (restored) loadAll().then(update);
   }
 
   var form = document.querySelector("form.challenge-filters");

@@ -260,6 +260,13 @@
       if ((challenge.outcome.firms || []).length) file.outcome.firms = challenge.outcome.firms;
       Object.assign(file.outcome, challenge.outcome.text);
     }
+    delete file.application;
+    if (challenge.application) {
+      const {url, questions, questions_until: until} = challenge.application;
+      file.application = {url: url, languages: {}, questions: questions, questions_until: until};
+      challenge.application.languages.forEach((lang) => { file.application.languages[lang] = true; });
+      Object.assign(file.application, challenge.application.what_to_send);
+    }
     languages.forEach((lang) => { file[lang] = challenge.texts[lang]; });
     return file;
   }

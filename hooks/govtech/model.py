@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,17 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class Application:
+    """Where and how firms apply to an open call: the address, the languages accepted, where and until when to ask, and what to send per language."""
+
+    url: str
+    languages: tuple[str, ...]
+    texts: dict[str, str]
+    questions: str | None = None
+    questions_until: date | None = None
+
+
+@dataclass(frozen=True)
 class Texts:
     """The texts of a challenge in one language."""
 
@@ -103,6 +114,9 @@ class Challenge:
     changed: date | None = None
     # The programme round the challenge belonged to (`round:` in its file); None when the file names none.
     round: Round | None = None
+    # The time of day (Danish time) on the deadline when applications close; None: the end of the day.
+    deadline_time: time | None = None
+    application: Application | None = None
 
     def status_on(self, today: date) -> str:
         """The status to show on `today`: a call whose deadline has passed is closed."""
@@ -118,6 +132,10 @@ class Challenge:
         if self.deadline and self.deadline < today:
             days.append(self.deadline + timedelta(days=1))
         return max(days, default=None)
+
+    def is_open(self, today: date) -> bool:
+        """Whether firms can apply on `today`: the call is open by its status and its dates."""
+        return self.status_on(today) == "open-call"
 
     def phase(self, key: str) -> Phase | None:
         """The dated phase `key` (a status code), or None when the owner has dated none of its days."""

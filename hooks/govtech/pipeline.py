@@ -44,6 +44,6 @@ def current_build(project: ProjectSettings, site_url: str) -> SiteBuild:
     today = build_date()
     history = file_history(challenges_dir.parent, today)
     catalogue = with_history(catalogue, history)
-    pages = render_pages(catalogue, today, project.schema_dir)
+    pages = render_pages(catalogue, today, project.schema_dir, site_url)
     files = site_files(catalogue, today, site_url, project.schema_dir)
     return SiteBuild(catalogue, today, pages, files, history, generated_page_dates(pages, catalogue, history))

@@ -49,7 +49,7 @@ from govtech.making.challenge_form import is_form_page, with_editor
 from govtech.making.edit_links import edit_label, edit_url, editor_urls, source_file
 from govtech.making.feeds import FEED
 from govtech.making.generated_files import write_if_changed
-from govtech.making.markers import event_markers
+from govtech.making.markers import OpenCallsPage, event_markers, open_calls_markers
 from govtech.making.rounds import round_markers
 from govtech.making.site_files import redirect_page
 from govtech.paths import GENERATED_DIRS
@@ -122,14 +122,15 @@ on_files = CombinedEvent(_add_generated_pages, _fill_generated_pages)
 
 @_reported
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
-    """Hand-written pages: `<!-- publisher:NAME -->` markers become the publisher's detail, `<!-- event:KEY -->` markers the event's date once `_events.yml` gives one, `<!-- rounds -->` the rounds of `_rounds.yml`."""
+    """Hand-written pages: `<!-- publisher:NAME -->` markers become the publisher's detail, `<!-- event:KEY -->` markers the event's date once `_events.yml` gives one, `<!-- rounds -->` the rounds of `_rounds.yml`, `<!-- open-calls… -->` markers the open calls."""
     if "<!--" not in markdown:
         return markdown
     where = _source_line(markdown, page, config)
     if "publisher:" in markdown:
         markdown = fill_markers(markdown, _publisher(config), _language(config), *where)
     markdown = round_markers(markdown, build_state(config).site.catalogue.rounds, _language(config))
-    return event_markers(markdown, build_state(config).site.catalogue.events, _language(config), *where)
+    markdown = event_markers(markdown, build_state(config).site.catalogue.events, _language(config), *where)
+    return _open_calls(markdown, page, config)
 
 
 @_reported
@@ -200,6 +201,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         outputs |= search_indexes(json.loads(merged_index.read_bytes()), LANGUAGES, DEFAULT_LANGUAGE)
     for path, data in sorted(outputs.items()):
         write_if_changed(site / path, data)
+
+
+def _open_calls(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    """`<!-- open-calls… -->` markers become the calls open on the build day, or what a firm can do while none is."""
+    site, lang = build_state(config).site, _language(config)
+    place = OpenCallsPage(site.catalogue, site.today, lang, page.file.src_uri, page.url.removeprefix(lang_prefix(lang)), _publisher(config).get("email", lang))
+    return open_calls_markers(markdown, place, lambda: _source_line(markdown, page, config))
 
 
 def _source_line(markdown: str, page: Page, config: MkDocsConfig) -> tuple[str, int]:

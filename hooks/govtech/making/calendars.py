@@ -7,19 +7,34 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from govtech.making import ical
+from govtech.making.applying import TIME_ZONE
 from govtech.model import Challenge, Event, Phase
 from govtech.strings import ui_strings
 from govtech.urls import page_url
 
 
 def calendar(challenges: tuple[Challenge, ...], today: date, site_url: str, lang: str, events: tuple[Event, ...] = ()) -> bytes:
-    """An RFC 5545 calendar of the publication dates, deadlines and dated phases of `challenges`, and the dated `events`, in `lang`."""
+    """An RFC 5545 calendar of the publication dates, deadlines and dated phases of `challenges`, and the dated `events`, in `lang`.
+
+    A deadline with a time of day is an event at that moment in Danish time, with a reminder the day before;
+    the calendar's description says what it holds, or, while nothing has a date, that it is empty until dates are published.
+    """
     s = ui_strings(lang)
     host = urlsplit(site_url).hostname or "localhost"
     stamp = ical.line("DTSTAMP", ical.utc(datetime.combine(today, time(), UTC)))
-    entries = (
+    # (uid, day, last day, summary, description, page, time of day in Danish time, reminder)
+    entries: list[tuple[str, date | None, date | None, str, str | None, str, time | None, str | None]] = (
         [
-            (f"{c.id}-{kind}", day, None, s["challenge"][f"calendar_{kind}"].format(title=c.texts[lang].title), c.texts[lang].summary, f"challenges/{c.id}/")
+            (
+                f"{c.id}-{kind}",
+                day,
+                None,
+                s["challenge"][f"calendar_{kind}"].format(title=c.texts[lang].title),
+                c.texts[lang].summary,
+                f"challenges/{c.id}/",
+                c.deadline_time if kind == "deadline" else None,
+                s["apply"]["reminder"].format(title=c.texts[lang].title) if kind == "deadline" and c.deadline_time else None,
+            )
             for c in challenges
             for kind, day in (("published", c.published), ("deadline", c.deadline))
             if day
@@ -32,32 +47,43 @@ def calendar(challenges: tuple[Challenge, ...], today: date, site_url: str, lang
                 _phase_summary(p, c, s, lang),
                 c.texts[lang].summary,
                 f"challenges/{c.id}/",
+                None,
+                None,
             )
             for c in challenges
             for p in c.timeline
         ]
-        + [(e.key, e.date, None, e.names[lang], None, f"{e.page}/") for e in events if e.date]
+        + [(e.key, e.date, None, e.names[lang], None, f"{e.page}/", None, None) for e in events if e.date]
     )
     # Properties in the order icalendar writes them, so that its output and this one are the same bytes.
     body = "".join(
         ical.component(
             "VEVENT",
             ical.line("SUMMARY", ical.text(summary))
-            + ical.line("DTSTART;VALUE=DATE", ical.day(day))
+            + (ical.line(f"DTSTART;TZID={TIME_ZONE}", ical.local(datetime.combine(day, at))) if at else ical.line("DTSTART;VALUE=DATE", ical.day(day)))
             # All-day events end the day after their last day.
             + (ical.line("DTEND;VALUE=DATE", ical.day(last_day + timedelta(days=1))) if last_day else "")
             + stamp
             + ical.line("UID", ical.text(f"{uid}@{host}"))
             + (ical.line("DESCRIPTION", ical.text(description)) if description else "")
             + ical.line("TRANSP", "TRANSPARENT")
-            + ical.line("URL", page_url(site_url, lang, path)),
+            + ical.line("URL", page_url(site_url, lang, path))
+            + (_reminder(reminder) if reminder else ""),
         )
-        for uid, day, last_day, summary, description, path in entries
+        for uid, day, last_day, summary, description, path, at, reminder in entries
         if day
     )
     head = ical.line("VERSION", "2.0") + ical.line("PRODID", ical.text(f"-//{s['site_name']}//{lang}")) + ical.line("CALSCALE", "GREGORIAN")
     # A calendar needs one component even before any date is published: Danish time.
-    return ical.component("VCALENDAR", head + ical.line("X-WR-CALNAME", ical.text(s["site_name"])) + _COPENHAGEN + body).encode("utf-8")
+    about = s["apply"]["calendar_description"] if body else s["apply"]["calendar_empty"]
+    # DESCRIPTION is RFC 7986's; X-WR-CALDESC the older name many calendar apps read.
+    head += ical.line("DESCRIPTION", ical.text(about)) + ical.line("X-WR-CALNAME", ical.text(s["site_name"])) + ical.line("X-WR-CALDESC", ical.text(about))
+    return ical.component("VCALENDAR", head + _COPENHAGEN + body).encode("utf-8")
+
+
+def _reminder(text: str) -> str:
+    """A reminder the day before an event (RFC 5545 VALARM), shown with `text`."""
+    return ical.component("VALARM", ical.line("ACTION", "DISPLAY") + ical.line("DESCRIPTION", ical.text(text)) + ical.line("TRIGGER", "-P1D"))
 
 
 def _phase_summary(phase: Phase, challenge: Challenge, s: dict[str, Any], lang: str) -> str:

@@ -2,7 +2,7 @@
 
 icalendar builds an object per property and per value; with a calendar per
 challenge and language that was a quarter of a build of 1,000 challenges.
-The calendars hold only text, URIs, all-day dates and a UTC time stamp, so
+The calendars hold only text, URIs, all-day dates, times in Danish time, a UTC time stamp and reminders, so
 they are written here directly, escaped (RFC 5545 3.3.11) and folded
 (3.1) as icalendar writes them. tests/test_ical.py reads the output back
 with icalendar and compares it with icalendar's own.
@@ -30,6 +30,11 @@ def day(value: date) -> str:
 def utc(value: datetime) -> str:
     """A DATE-TIME value in UTC: 20260115T000000Z."""
     return value.strftime("%Y%m%dT%H%M%SZ")
+
+
+def local(value: datetime) -> str:
+    """A DATE-TIME value in the time zone its TZID parameter names: 20300228T120000."""
+    return value.strftime("%Y%m%dT%H%M%S")
 
 
 def line(name: str, value: str) -> str:

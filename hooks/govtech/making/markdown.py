@@ -15,6 +15,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from govtech.dates import date_element, date_range, long_date
+from govtech.making import applying
 from govtech.urls import lang_prefix
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
@@ -41,6 +42,9 @@ def template_environment() -> Environment:
     env.globals["lang_prefix"] = lang_prefix
     env.filters["date_element"] = date_element
     env.filters["date_range"] = date_range
+    env.filters["deadline_element"] = applying.deadline_element
+    env.filters["deadline_text"] = applying.deadline_text
+    env.filters["languages_text"] = applying.languages_text
     return env
 
 

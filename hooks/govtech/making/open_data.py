@@ -30,10 +30,23 @@ def challenges_json(catalogue: Catalogue, today: date, site_url: str) -> bytes:
                 "status": c.status_on(today),
                 "round": c.round.key if c.round else None,
                 "owner": {"key": c.owner.key, "url": c.owner.url, "name": c.owner.names, "confirmed": c.owner_confirmed},
-                "dates": {"published": _iso(c.published), "deadline": _iso(c.deadline)},
+                "dates": {
+                    "published": _iso(c.published),
+                    "deadline": _iso(c.deadline),
+                    "deadline_time": c.deadline_time.strftime("%H:%M") if c.deadline_time else None,
+                },
                 "changed": _iso(c.changed),
                 "timeline": {p.key: {k: _iso(v) for k, v in (("start", p.start), ("end", p.end)) if v} for p in c.timeline},
                 "contact": c.contact,
+                "application": {
+                    "url": c.application.url,
+                    "languages": list(c.application.languages),
+                    "questions": c.application.questions,
+                    "questions_until": _iso(c.application.questions_until),
+                    "what_to_send": c.application.texts,
+                }
+                if c.application
+                else None,
                 "links": [{"url": link.url, "text": link.texts} for link in c.links],
                 "questions": [{"date": _iso(q.day), "anchor": q.anchor, "question": q.questions, "answer": q.answers} for q in c.questions],
                 "outcome": {

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
+from govtech.making.applying import calendar_is_empty, webcal_url
 from govtech.making.challenge_form import challenge_form
 from govtech.making.collation import sort_key
 from govtech.making.markdown import template_environment
@@ -34,8 +35,8 @@ def page_name(stem: str, lang: str) -> str:
     return f"{stem}.md" if lang == DEFAULT_LANGUAGE else f"{stem}.{lang}.md"
 
 
-def render_pages(catalogue: Catalogue, today: date, schema_dir: Path) -> dict[str, str]:
-    """Every generated page, as {path inside docs/: Markdown}; the field reference and the form describe the schemas in `schema_dir`."""
+def render_pages(catalogue: Catalogue, today: date, schema_dir: Path, site_url: str | None = None) -> dict[str, str]:
+    """Every generated page, as {path inside docs/: Markdown}; the field reference and the form describe the schemas in `schema_dir`, `site_url` gives the calendar's address to subscribe to (else the link is relative)."""
     env = template_environment()
     challenge_schema = schema("challenge", schema_dir)
     neutral, per_language = field_rows(challenge_schema)
@@ -44,6 +45,7 @@ def render_pages(catalogue: Catalogue, today: date, schema_dir: Path) -> dict[st
     pages = {}
     for lang in LANGUAGES:
         context: dict[str, Any] = {"lang": lang, "s": ui_strings(lang), "catalogue": catalogue, "today": today, "phases": PHASES, "any_open": any_open}
+        context |= follow_context(catalogue, site_url, lang)
         filters = filter_options(catalogue, today, lang)
         by_title = sorted(catalogue.challenges, key=lambda c: sort_key(c.texts[lang].title, lang))
         slices = [by_title[start : start + PAGE_SIZE] for start in range(0, len(by_title), PAGE_SIZE)] or [[]]
@@ -62,6 +64,15 @@ def render_pages(catalogue: Catalogue, today: date, schema_dir: Path) -> dict[st
         pages[f"{FORM_DIR}/{page_name('index', lang)}"] = env.get_template("form.md.j2").render(context, form=form, sheet=sheet)
         pages[f"{WORKSHEET_DIR}/{page_name('index', lang)}"] = env.get_template("worksheet.md.j2").render(context, sheet=sheet)
     return pages
+
+
+def follow_context(catalogue: Catalogue, site_url: str | None, lang: str) -> dict[str, Any]:
+    """What the follow block and the catalogue's sort need: the calendar's webcal:// address, whether it is empty, whether any challenge has a deadline."""
+    return {
+        "webcal": webcal_url(site_url, lang) if site_url else None,
+        "calendar_empty": calendar_is_empty(catalogue),
+        "any_deadline": any(c.deadline for c in catalogue.challenges),
+    }
 
 
 def catalogue_pages(number: int, count: int) -> list[tuple[int, str]]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from govtech import LANGUAGES
-from govtech.model import PHASES, Catalogue, Challenge, Event, Firm, Link, Outcome, Owner, Phase, Question, Texts
-from govtech.paths import challenge_files
+from govtech.model import PHASES, Application, Catalogue, Challenge, Event, Firm, Link, Outcome, Owner, Phase, Question, Texts
+from govtech.paths import CONFIG_FILE, challenge_files
 from govtech.problems import InvalidInput, Problem
 from govtech.reading.rounds import ROUNDS_FILE, challenge_round_problems, read_rounds, rounds_model, with_round
 from govtech.reading.validation import challenge_problems, duplicate_id_problems, schema_problems, text_problems
@@ -169,6 +170,8 @@ def _challenge(data: dict[str, Any], owners: dict[str, Owner]) -> Challenge:
         timeline=_timeline(data.get("timeline") or {}),
         questions=_questions(data.get("questions", ())),
         outcome=_outcome(data["outcome"]) if "outcome" in data else None,
+        deadline_time=time.fromisoformat(dates["deadline_time"]) if "deadline_time" in dates else None,
+        application=_application(data["application"]) if "application" in data else None,
     )
 
 
@@ -204,3 +207,14 @@ def _questions(data: list[dict[str, Any]]) -> tuple[Question, ...]:
 def _outcome(data: dict[str, Any]) -> Outcome:
     """The result of the selection."""
     return Outcome({lang: data[lang] for lang in LANGUAGES}, tuple(Firm(f["name"], f.get("url")) for f in data.get("firms", ())))
+
+
+def _application(data: dict[str, Any]) -> Application:
+    """How to apply, as the file says it."""
+    return Application(
+        data["url"],
+        tuple(lang for lang in LANGUAGES if data["languages"].get(lang)),
+        {lang: data[lang] for lang in LANGUAGES},
+        data.get("questions"),
+        _day(data.get("questions_until")),
+    )

@@ -149,11 +149,37 @@ def challenge_problems(doc: Document, stem: str, owners: dict[str, Any]) -> list
     published, deadline = _date(dates.get("published")), _date(dates.get("deadline"))
     if published and deadline and deadline < published:
         problems.append(doc.problem(("dates", "deadline"), f"the deadline {deadline} is before the publication date {published}; correct one of them."))
+    if dates.get("deadline_time") and not deadline:
+        problems.append(
+            doc.problem(("dates", "deadline_time"), "`dates.deadline_time` gives a time but there is no `dates.deadline`; add the day, or delete the time.")
+        )
+    problems += _application_problems(doc, deadline)
     timeline = data.get("timeline") if isinstance(data.get("timeline"), dict) else {}
     for phase, days in timeline.items():
         start, end = (_date(days.get(key)) for key in ("start", "end")) if isinstance(days, dict) else (None, None)
         if start and end and end < start:
             problems.append(doc.problem(("timeline", phase, "end"), f"`timeline.{phase}` ends on {end}, before it starts on {start}; correct one of them."))
+    return problems
+
+
+def _application_problems(doc: Document, deadline: date | None) -> list[Problem]:
+    """What the schema cannot check in `application`: a language accepted, and questions not after the deadline."""
+    application = doc.data.get("application")
+    if not isinstance(application, dict):
+        return []
+    problems = []
+    languages = application.get("languages")
+    if isinstance(languages, dict) and not any(value is True for value in languages.values()):
+        problems.append(
+            doc.problem(
+                ("application", "languages"), "`application.languages` accepts no language; write `true` after each language an application may be written in."
+            )
+        )
+    until = _date(application.get("questions_until"))
+    if until and deadline and until > deadline:
+        problems.append(
+            doc.problem(("application", "questions_until"), f"questions are taken until {until}, after the deadline {deadline}; correct one of them.")
+        )
     return problems
 
 
