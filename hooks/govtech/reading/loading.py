@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, time
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from govtech import LANGUAGES
 from govtech.model import PHASES, Application, Catalogue, Challenge, Event, Firm, Link, Outcome, Owner, Phase, Question, Texts
-from govtech.paths import CONFIG_FILE, challenge_files
+from govtech.paths import challenge_files
 from govtech.problems import InvalidInput, Problem
 from govtech.reading.rounds import ROUNDS_FILE, challenge_round_problems, read_rounds, rounds_model, with_round
 from govtech.reading.validation import challenge_problems, duplicate_id_problems, schema_problems, text_problems
