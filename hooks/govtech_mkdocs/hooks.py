@@ -54,6 +54,7 @@ from govtech_mkdocs.build_state import build_state, site_url
 from govtech_mkdocs.language_split import search_indexes
 from govtech_mkdocs.page_data import changed_line, docs_folder, language_root, last_changed, structured_data
 from govtech_mkdocs.theme_patches import labelled_checklists, patched_html, translated_permalinks
+from govtech_mkdocs.theme_version import tell_i18n_the_theme_version
 
 Params = ParamSpec("Params")
 Result = TypeVar("Result")
@@ -79,6 +80,7 @@ def _reported(handler: Callable[Params, Result]) -> Callable[Params, Result]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Before each language's build: check the YAML and refresh the generated pages (once per build), translate the chrome."""
     state = build_state(config)  # the publisher's details first: a real address without them builds nothing
+    tell_i18n_the_theme_version()  # under mkdocs-ng-material (MAINTAINING.md), before mkdocs-static-i18n's on_config reads it
     if not state.pages_synced:  # the other languages' builds would only read every page back and compare it
         sync_generated(Path(config.docs_dir), GENERATED_DIRS, state.site.pages)
         state.pages_synced = True
