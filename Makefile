@@ -7,7 +7,11 @@ BIN := $(VENV)/bin
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 # The way out (README "ProperDocs"): the same build by ProperDocs, in a venv of its own without MkDocs.
 PROPERDOCS_VENV := .venv-properdocs
+# The maintained fork (MAINTAINING.md): mkdocs-ng and mkdocs-ng-material, which install as `mkdocs` and `material`.
+MKDOCS_NG_VENV := .venv-mkdocs-ng
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs-ng-material's notice that it is maintained by the mkdocs-ng team, printed by every build.
+export NO_MKDOCS_NG_NOTICE := 1
 
 # Stops with a message unless $(1) is Python 3.11 or newer (Material 9.8 requires it).
 # Written for any Python, so that an old one gets the message, not a syntax error.
@@ -19,7 +23,7 @@ rm -rf .site-new && $(1) build --strict --site-dir .site-new || { rm -rf .site-n
 rm -rf .site-old && { [ ! -d site ] || mv site .site-old; } && mv .site-new site && rm -rf .site-old
 endef
 
-.PHONY: help serve build build-properdocs properdocs-check validate translations lint format test test-fast bench lighthouse clean
+.PHONY: help serve build build-properdocs properdocs-check build-mkdocs-ng mkdocs-ng-check validate translations lint format test test-fast bench lighthouse clean
 
 serve: $(VENV)/.site ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
@@ -35,6 +39,12 @@ build-properdocs: $(PROPERDOCS_VENV)/.installed ## The same build by ProperDocs,
 
 properdocs-check: $(VENV)/.test $(PROPERDOCS_VENV)/.installed ## Build with MkDocs and with ProperDocs and compare every file (tests/test_properdocs.py)
 	$(BIN)/python -m pytest tests/test_properdocs.py $(PYTEST_ARGS)
+
+build-mkdocs-ng: $(MKDOCS_NG_VENV)/.installed ## The same build by mkdocs-ng and mkdocs-ng-material, the maintained forks (MAINTAINING.md)
+	$(call strict-build,$(MKDOCS_NG_VENV)/bin/mkdocs)
+
+mkdocs-ng-check: $(VENV)/.test $(MKDOCS_NG_VENV)/.installed ## Build with MkDocs + Material and with the forks and compare every file (tests/test_mkdocs_ng.py)
+	$(BIN)/python -m pytest tests/test_mkdocs_ng.py $(PYTEST_ARGS)
 
 validate: $(VENV)/.site ## Check challenge files (all, or FILES="challenges/a.yml ...")
 	$(BIN)/govtech-validate $(FILES)
@@ -56,8 +66,8 @@ format: $(VENV)/.test ## Format hooks/ and tests/ and fix what ruff can
 test: lint $(VENV)/.test node_modules/.installed ## Lint, then the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-fast: $(VENV)/.test node_modules/.installed ## The edit loop: all tests but the browser, nginx and HTML-checker ones
-	$(BIN)/python -m pytest -m 'not browser and not nginx and not vnu' $(PYTEST_ARGS)
+test-fast: $(VENV)/.test node_modules/.installed ## The edit loop: all tests but the browser, nginx, HTML-checker and second-venv ones
+	$(BIN)/python -m pytest -m 'not browser and not nginx and not vnu and not second_venv' $(PYTEST_ARGS)
 
 bench: $(VENV)/.test ## Benchmarks (not part of `make test`)
 	$(BIN)/python benchmarks/run.py
@@ -88,6 +98,18 @@ $(PROPERDOCS_VENV)/.installed: requirements-properdocs.txt constraints.txt pypro
 	echo '*' > $(PROPERDOCS_VENV)/.gitignore
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -c constraints.txt -r requirements-properdocs.txt
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+# mkdocs-ng, mkdocs-ng-material and the site's other dependencies, each at the
+# version constraints.txt pins, with --no-deps: neither MkDocs nor Material,
+# whose import packages (`mkdocs`, `material`) the forks install under the same names.
+$(MKDOCS_NG_VENV)/.installed: requirements-mkdocs-ng.txt constraints.txt pyproject.toml
+	@test -x $(MKDOCS_NG_VENV)/bin/python || $(call need-python,$(PYTHON),$(MKDOCS_NG_VENV))
+	test -x $(MKDOCS_NG_VENV)/bin/python || $(PYTHON) -m venv $(MKDOCS_NG_VENV)
+	@$(call need-python,$(MKDOCS_NG_VENV)/bin/python,$(MKDOCS_NG_VENV))
+	echo '*' > $(MKDOCS_NG_VENV)/.gitignore
+	$(MKDOCS_NG_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -c constraints.txt -r requirements-mkdocs-ng.txt
+	$(MKDOCS_NG_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # Browser-side test tools (axe-core, the Nu HTML Checker), pinned in package-lock.json.

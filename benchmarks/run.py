@@ -20,6 +20,12 @@ PYTHONPATH, and a fixed build day; nothing in the working tree changes.
   overhead is the median of the pairs' ratios, by CPU time (user + system,
   of the build and what it runs) and by wall time. CPU time is the target's
   measure: the machine is shared, and wall time measures the neighbours too.
+- engines: the hooks build at the largest N by each engine that builds the
+  site: MkDocs 1.6 + Material (.venv), ProperDocs + Material
+  (.venv-properdocs, README "ProperDocs") and mkdocs-ng + mkdocs-ng-material
+  (.venv-mkdocs-ng, MAINTAINING.md); the Makefile makes the venvs. Runs
+  rotate which engine goes first; each ratio is the median of a run's ratio
+  to MkDocs, by CPU time.
 - profile: cProfile of one in-process build at the largest N (profile_build.py).
 - weight: bytes of a first visit in Chromium, gzip-compressed (page_weight.py).
 - edit: `mkdocs serve --livereload` of the real site; from saving a
@@ -46,7 +52,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -89,12 +95,12 @@ def env(project: Path, **more: str) -> dict[str, str]:
     return {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "SITE_URL": SITE_URL, "PYTHONPATH": str(project / "hooks"), **more}
 
 
-def timed_build(project: Path, site: Path) -> dict[str, float]:
-    """A strict build of `project` into an empty `site`."""
+def timed_build(project: Path, site: Path, generator: Sequence[str] | None = None) -> dict[str, float]:
+    """A strict build of `project` into an empty `site` (by MkDocs, or by `generator`)."""
     shutil.rmtree(site, ignore_errors=True)
-    result = build(project, site, **env(project))
+    result = build(project, site, *([generator] if generator else []), **env(project))
     if result.returncode != 0:
-        raise BenchError(f"`mkdocs build` of {project} failed:\n{result.output[-3000:]}")
+        raise BenchError(f"`{' '.join(generator or ['mkdocs'])} build` of {project} failed:\n{result.output[-3000:]}")
     return {"s": result.seconds, "cpu_s": result.cpu_seconds, "peak_rss_mb": result.peak_rss_mb}
 
 
@@ -212,6 +218,39 @@ def bench_scale(workdir: Path, source: Path, n: int, runs: int) -> dict[str, Any
     figures["site_mb"] = sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 1e6
     figures["catalogue_kb"] = (site / "challenges" / "index.html").stat().st_size / 1000
     shutil.rmtree(workdir / "site-plain", ignore_errors=True)
+    return figures
+
+
+# Each engine that builds the site: the venv target the Makefile makes it in (None: .venv, made by `make bench`) and its command.
+ENGINES: dict[str, tuple[str | None, list[str]]] = {
+    "MkDocs": (None, [PY, "-m", "mkdocs"]),
+    "ProperDocs": (".venv-properdocs/.installed", [str(ROOT / ".venv-properdocs" / "bin" / "properdocs")]),
+    "mkdocs-ng": (".venv-mkdocs-ng/.installed", [str(ROOT / ".venv-mkdocs-ng" / "bin" / "mkdocs")]),
+}
+
+
+def bench_engines(workdir: Path, source: Path, n: int, runs: int) -> dict[str, Any]:
+    """The hooks build of the site with `n` synthetic challenges by each engine in ENGINES, from scratch each time."""
+    for target, _ in ENGINES.values():
+        if target:
+            made = subprocess.run(["make", "--no-print-directory", target], cwd=ROOT, capture_output=True, text=True, timeout=900)
+            if made.returncode != 0:
+                raise BenchError(f"make {target} failed:\n{(made.stdout + made.stderr)[-2000:]}")
+    project = workdir / f"hooks-{n}"
+    if not project.exists():
+        with_challenges(copy_project(project, source), synthetic_pool(workdir, source, n), n)
+    names = list(ENGINES)
+    timings: dict[str, list[dict[str, float]]] = {name: [] for name in names}
+    for run in range(runs):
+        for name in names[run % len(names) :] + names[: run % len(names)]:
+            result = timed_build(project, workdir / "site-engine", generator=ENGINES[name][1])
+            timings[name].append(result)
+            log(f"N={n} run {run + 1}/{runs} {name}: {result['s']:.2f} s, CPU {result['cpu_s']:.2f} s, {result['peak_rss_mb']:.0f} MB")
+    shutil.rmtree(workdir / "site-engine", ignore_errors=True)
+    figures: dict[str, Any] = {"n": n, "runs": runs}
+    for name in names:
+        figures[name] = {key: [r[key] for r in timings[name]] for key in ("s", "cpu_s", "peak_rss_mb")}
+        figures[name]["ratio_cpu_s"] = statistics.median(e["cpu_s"] / m["cpu_s"] for e, m in zip(timings[name], timings["MkDocs"], strict=True))
     return figures
 
 
@@ -400,6 +439,17 @@ def table(results: dict[str, Any]) -> str:
                 f"{statistics.median(s['hooks_cpu_s']):>9.2f} {statistics.median(s['plain_cpu_s']):>9.2f} {s['ratio_cpu_s']:>6.2f} "
                 f"{s['hooks_ms_per_page']:>8.1f} {max(s['hooks_peak_rss_mb']):>8.0f} {s['site_mb']:>8.1f} {s['catalogue_kb']:>12.1f}"
             )
+    if engines := results.get("engines"):
+        lines += [
+            "",
+            f"Engines: the hooks build at N={engines['n']} from scratch, by each engine (medians of {engines['runs']} runs; CPU x: against MkDocs)",
+            f"{'engine':>12} {'wall s':>8} {'CPU s':>8} {'CPU x':>6} {'peak MB':>8}",
+        ]
+        for name in ENGINES:
+            if e := engines.get(name):
+                lines.append(
+                    f"{name:>12} {statistics.median(e['s']):>8.2f} {statistics.median(e['cpu_s']):>8.2f} {e['ratio_cpu_s']:>6.2f} {max(e['peak_rss_mb']):>8.0f}"
+                )
     if v := results.get("validation"):
         lines += [
             "",
@@ -443,7 +493,7 @@ def table(results: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    stages = ("validation", "scale", "profile", "weight", "edit", "translations")
+    stages = ("validation", "scale", "engines", "profile", "weight", "edit", "translations")
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="N = 10, 100; one run, one edit: for development")
     parser.add_argument("--sizes", help="comma-separated N (default 10,100,1000)")
@@ -489,6 +539,7 @@ def main(argv: list[str] | None = None) -> int:
     run_stage: dict[str, Callable[[], None]] = {
         "validation": lambda: results.update(validation=bench_validation(workdir, source, runs)),
         "scale": scale,
+        "engines": lambda: results.update(engines=bench_engines(workdir, source, max(sizes), runs)),
         "profile": lambda: results.update(profile=bench_profile(workdir, source, max(sizes))),
         "weight": lambda: results.update(weight=bench_weight(workdir, source, workdir / "site-hooks" if "scale" in only else None, max(sizes))),
         "edit": lambda: results.update(edit=bench_edit(workdir, source, 1 if args.quick else 5)),

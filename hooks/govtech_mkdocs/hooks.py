@@ -64,6 +64,7 @@ from govtech_mkdocs.language_split import search_indexes
 from govtech_mkdocs.page_data import changed_line, docs_folder, language_root, last_changed, structured_data
 from govtech_mkdocs.page_text import escape_nav_titles, escape_page_texts, plain
 from govtech_mkdocs.theme_patches import labelled_checklists, patched_html, translated_permalinks, with_print_address
+from govtech_mkdocs.theme_version import tell_i18n_the_theme_version
 
 Params = ParamSpec("Params")
 Result = TypeVar("Result")
@@ -89,6 +90,7 @@ def _reported(handler: Callable[Params, Result]) -> Callable[Params, Result]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Before each language's build: check the YAML and refresh the generated pages (once per build), translate the chrome."""
     build_state(config)  # the publisher's details first: a real address without them builds nothing
+    tell_i18n_the_theme_version()  # under mkdocs-ng-material (MAINTAINING.md), before mkdocs-static-i18n's on_config reads it
     for language in _i18n(config).config.languages:
         strings = ui_strings(language.locale)
         language.site_name = strings["site_name"]
