@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 
@@ -12,6 +12,14 @@ class Owner:
 
     key: str
     url: str
+    names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme challenges belong to (challenges/_themes.yml, or defined in the challenge that first needs it)."""
+
+    key: str
     names: dict[str, str]
 
 
@@ -101,6 +109,18 @@ class Challenge:
     outcome: Outcome | None = None
     # The day the challenge's file last changed (history.py); None when it is not known.
     changed: date | None = None
+    # The languages its texts are written in: Danish, and German and English once translated. The texts of
+    # a language still to follow are the Danish ones (in `texts`, links, questions and outcome alike).
+    languages: tuple[str, ...] = ("da", "de", "en")
+
+    def written_in(self, lang: str) -> str:
+        """The language of the texts shown on the page in `lang`: `lang`, or Danish while its translation is on its way."""
+        return lang if lang in self.languages else "da"
+
+    @property
+    def pending(self) -> tuple[str, ...]:
+        """The languages whose texts are still to follow."""
+        return tuple(lang for lang in ("da", "de", "en") if lang not in self.languages)
 
     def status_on(self, today: date) -> str:
         """The status to show on `today`: a call whose deadline has passed is closed."""
@@ -151,3 +171,5 @@ class Catalogue:
     challenges: tuple[Challenge, ...]
     owners: dict[str, Owner]
     events: tuple[Event, ...] = ()
+    # The themes, by key: challenges/_themes.yml's, then those a challenge defines itself.
+    themes: dict[str, Theme] = field(default_factory=dict)
