@@ -93,7 +93,7 @@ class Challenge:
     """One challenge, with its texts in every language."""
 
     id: str
-    theme: str
+    theme: str  # the theme's key
     owner: Owner
     status: str
     published: date | None
@@ -112,6 +112,8 @@ class Challenge:
     # The languages its texts are written in: Danish, and German and English once translated. The texts of
     # a language still to follow are the Danish ones (in `texts`, links, questions and outcome alike).
     languages: tuple[str, ...] = ("da", "de", "en")
+    # The theme's name in each language (challenges/_themes.yml, or the group the file writes out).
+    theme_names: dict[str, str] = field(default_factory=dict)
 
     def written_in(self, lang: str) -> str:
         """The language of the texts shown on the page in `lang`: `lang`, or Danish while its translation is on its way."""

@@ -49,7 +49,7 @@ def atom_feed(catalogue: Catalogue, today: date, site_url: str, lang: str) -> by
             _sub(entry, "published", _instant(e.published))
         _sub(entry, "link", rel="alternate", type="text/html", href=url)
         _sub(entry, "summary", e.summary)
-        _sub(entry, "category", term=c.theme, label=s["theme"][c.theme])
+        _sub(entry, "category", term=c.theme, label=c.theme_names[lang])
         author = _sub(entry, "author")
         owner = c.owner.names[lang]
         _sub(author, "name", owner if c.owner_confirmed else f"{owner} {s['challenge']['owner_not_confirmed']}")

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
-from govtech.making.challenge_form import challenge_form
+from govtech.making.challenge_form import NEW_ENTRY, challenge_form
 from govtech.making.collation import sort_key
 from govtech.making.markdown import template_environment
 from govtech.making.reference import entry_rows, field_rows
@@ -55,7 +55,7 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
         reference = env.get_template("reference.md.j2").render(context, neutral=neutral, per_language=per_language, **files)
         pages[f"agencies/reference/{page_name('index', lang)}"] = reference
         form = challenge_form(schema("challenge"), catalogue, lang, context["s"])
-        pages[f"{FORM_DIR}/{page_name('index', lang)}"] = env.get_template("form.md.j2").render(context, form=form)
+        pages[f"{FORM_DIR}/{page_name('index', lang)}"] = env.get_template("form.md.j2").render(context, form=form, new_entry=NEW_ENTRY)
     return pages
 
 
@@ -72,7 +72,7 @@ def filter_options(catalogue: Catalogue, today: date, lang: str) -> dict[str, li
     challenge goes through them, themes and owners in the language's alphabetical order."""
     s = ui_strings(lang)
     statuses = {c.status_on(today) for c in catalogue.challenges}
-    themes = {c.theme: s["theme"][c.theme] for c in catalogue.challenges}
+    themes = {c.theme: c.theme_names[lang] for c in catalogue.challenges}
     owners = {c.owner.key: c.owner.names[lang] for c in catalogue.challenges}
     return {
         "status": [(key, label) for key, label in s["status"].items() if key in statuses],

@@ -240,7 +240,7 @@ def load_files(files: list[Path], owners_file: Path, display_root: Path, root: P
 
     owners = {key: Owner(key, value["url"], {lang: value[lang] for lang in LANGUAGES}) for key, value in (entries["owner"] | defined["owner"]).items()}
     themes = {key: Theme(key, {lang: value[lang] for lang in LANGUAGES}) for key, value in (entries["theme"] | defined["theme"]).items()}
-    challenges = tuple(sorted((_challenge(doc.data, owners) for doc in docs), key=lambda c: c.id))
+    challenges = tuple(sorted((_challenge(doc.data, owners, themes) for doc in docs), key=lambda c: c.id))
     return Catalogue(challenges, owners, themes=themes)
 
 
@@ -249,7 +249,7 @@ def _key(value: Any) -> str:
     return value["key"] if isinstance(value, dict) else value
 
 
-def _challenge(data: dict[str, Any], owners: dict[str, Owner]) -> Challenge:
+def _challenge(data: dict[str, Any], owners: dict[str, Owner], themes: dict[str, Theme]) -> Challenge:
     """The model of one valid challenge file's data; a language still to follow shows the Danish texts."""
     dates = data.get("dates") or {}
     return Challenge(
@@ -263,6 +263,7 @@ def _challenge(data: dict[str, Any], owners: dict[str, Owner]) -> Challenge:
         links=tuple(Link(link["url"], {lang: link.get(lang, link[DEFAULT_LANGUAGE]) for lang in LANGUAGES}) for link in data.get("links", ())),
         texts={lang: Texts(**data.get(lang, data[DEFAULT_LANGUAGE])) for lang in LANGUAGES},
         languages=tuple(lang for lang in LANGUAGES if lang in data),
+        theme_names=themes[_key(data["theme"])].names,
         owner_confirmed=data.get("owner_confirmed", True),
         timeline=_timeline(data.get("timeline") or {}),
         questions=_questions(data.get("questions", ())),
