@@ -15,6 +15,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from govtech.dates import date_element, date_range, long_date
+from govtech.model import Challenge
 from govtech.urls import lang_prefix
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
@@ -41,7 +42,21 @@ def template_environment() -> Environment:
     env.globals["lang_prefix"] = lang_prefix
     env.filters["date_element"] = date_element
     env.filters["date_range"] = date_range
+    env.filters["written_in"] = written_in
     return env
+
+
+def written_in(text: str, challenge: Challenge, lang: str, block: bool = False) -> str:
+    """`text` of `challenge` on its page in `lang`, marked with the language it is written in where that is another (a translation still to follow).
+
+    `block`: a Markdown text of paragraphs, wrapped in a `<div>` that Markdown reads inside (md_in_html); else a `<span>` in a line.
+    """
+    written = challenge.written_in(lang)
+    if written == lang:
+        return text
+    if block:
+        return f'<div lang="{written}" markdown>\n\n{text.strip()}\n\n</div>'
+    return f'<span lang="{written}">{text}</span>'
 
 
 def markdown_inline(text: str) -> str:
