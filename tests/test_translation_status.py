@@ -93,3 +93,15 @@ def test_in_github_actions_each_finding_is_a_warning_annotation_and_never_a_fail
     result = _report(repo, GITHUB_ACTIONS="true")
     assert result.returncode == 0
     assert result.stdout.startswith("::warning file=docs/faq.md::docs/faq.md: changed since")
+
+
+def test_a_challenge_published_in_danish_first_is_listed_with_the_languages_to_follow(repo: Path) -> None:
+    (repo / "challenges" / "y.yml").write_text("id: y\nda:\n  title: Kun på dansk\n")
+    (repo / "challenges" / "z.yml").write_text("id: z\nda:\n  title: Dansk\nen:\n  title: English\n")
+    _commit(repo, "Danish first")
+    result = _report(repo)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert "warning: challenges/y.yml: the German and English texts are still to follow (published in Danish first); add the `de:` and `en:` blocks." in lines
+    assert "warning: challenges/z.yml: the German texts are still to follow (published in Danish first); add the `de:` block." in lines
+    assert lines[-1] == "2 texts with languages out of step."

@@ -57,17 +57,32 @@ class Lag:
         return f"{self.path}: changed since the languages were last changed together ({done}); check the {behind} text."
 
 
-def lags(root: Path) -> list[Lag]:
-    """Every page and challenge whose languages are out of step, in the repository at `root`."""
+@dataclass(frozen=True)
+class Pending:
+    """A challenge published in Danish first: the languages whose texts are still to follow."""
+
+    path: str
+    languages: tuple[str, ...]
+
+    def __str__(self) -> str:
+        names = " and ".join(LANGUAGE_NAMES[lang] for lang in self.languages)
+        blocks = " and ".join(f"`{lang}:`" for lang in self.languages)
+        return f"{self.path}: the {names} texts are still to follow (published in Danish first); add the {blocks} block{'s' if len(self.languages) > 1 else ''}."
+
+
+def lags(root: Path) -> list[Lag | Pending]:
+    """Every page and challenge whose languages are out of step, in the repository at `root`; a challenge still waiting for a language, as that."""
     history = _history(root)
-    found = []
+    found: list[Lag | Pending | None] = []
     for page in sorted((root / "docs").rglob("*.md")):
         if _is_default_page(page, root):
             files = {lang: _page_file(page, lang).relative_to(root).as_posix() for lang in LANGUAGES}
             found.append(_lag(files[DEFAULT_LANGUAGE], history, partial(_changed_files, root, files=files)))
     for challenge in challenge_files(root / "challenges"):
         path = challenge.relative_to(root).as_posix()
-        found.append(_lag(path, history, partial(_changed_blocks, root, path=path)))
+        blocks = _blocks(schema_version(root, WORKING_TREE, path))
+        pending = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE and blocks.get(DEFAULT_LANGUAGE) and not blocks.get(lang))
+        found.append(Pending(path, pending) if pending else _lag(path, history, partial(_changed_blocks, root, path=path)))
     return [lag for lag in found if lag is not None]
 
 
