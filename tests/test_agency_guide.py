@@ -213,9 +213,9 @@ def test_the_guide_names_the_repository_by_the_publishers_marker() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_field_reference_lists_every_field_of_the_owners_and_events_files(site: Path, lang: str) -> None:
+def test_the_field_reference_lists_every_field_of_the_owners_events_and_themes_files(site: Path, lang: str) -> None:
     content = article(page(site, f"{prefix(lang)}agencies/reference/"))
-    for name in ("owners", "events"):
+    for name in ("owners", "events", "themes"):
         fields = schema(name)["additionalProperties"]["properties"]
         [heading] = content.xpath(f".//*[@id='{name}']")
         assert f"challenges/_{name}.yml" in text(heading)

@@ -36,7 +36,7 @@ def render_pages(catalogue: Catalogue, today: date) -> dict[str, str]:
     """Every generated page, as {path inside docs/: Markdown}."""
     env = template_environment()
     neutral, per_language = field_rows(schema("challenge"))
-    files = {"owners_file": entry_rows(schema("owners")), "events_file": entry_rows(schema("events"))}
+    files = {"owners_file": entry_rows(schema("owners")), "events_file": entry_rows(schema("events")), "themes_file": entry_rows(schema("themes"))}
     any_open = any(c.status_on(today) == "open-call" for c in catalogue.challenges)
     pages = {}
     for lang in LANGUAGES:
