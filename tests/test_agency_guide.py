@@ -165,22 +165,42 @@ def test_a_missing_language_goes_to_a_translator_as_the_editors_practice(site: P
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_adding_an_authority_names_its_fields_its_key_and_two_files_on_one_branch(site: Path, lang: str) -> None:
+def test_an_authority_not_listed_is_added_in_one_file_with_the_forms_own_words(site: Path, lang: str) -> None:
     said, elements = section(guide(site, lang), "add-authority")
-    owners = schema("owners")
-    for field in owners["additionalProperties"]["properties"]:
+    owner = schema("challenge")["properties"]["owner"]
+    # The form's own labels: the field, its choice "not listed", and the same for a new theme.
+    for title in (owner, schema("challenge")["properties"]["theme"]):
+        assert (title["title"] if lang == "en" else title["x-title"][lang]) in said, lang
+    new_entry = strings(lang)["authoring"]["new_entry"]
+    assert new_entry["owner"]["choice"] in said and new_entry["theme"]["choice"] in said
+    for field in owner["properties"]:
         assert f"{field}" in said, (lang, field)
-    assert str(owners["propertyNames"]["maxLength"]) in said
+    assert str(owner["properties"]["key"]["maxLength"]) in said
     # The key's rule in plain words agrees with the schema's pattern: every key it allows, and none it forbids.
-    pattern = re.compile(owners["propertyNames"]["pattern"])
+    pattern = re.compile(owner["properties"]["key"]["pattern"])
     assert all(pattern.match(key) for key in ("erst", "forbruger-europa", "kfst2"))
     assert not any(pattern.match(key) for key in ("Erst", "forbruger--europa", "-erst", "miljø", "erst dk"))
-    assert "Create a new branch for this commit and start a pull request" in said and "Commit directly to the ... branch" in said
+    # One file, one pull request: no second file, no second branch step.
+    assert "Commit directly to the ... branch" not in said and "_owners.yml" in said
+    [example] = [e for e in elements if e.xpath(".//pre")]
+    written = yaml.safe_load(example.xpath("string(.//code)"))
+    assert list(written) == ["owner"] and list(written["owner"]) == list(owner["properties"])
+    assert "#form" in links(elements)
     source = site / prefix(lang) / "agencies" / "contributing" / "index.html"
     [reference] = [href for href in links(elements) if "reference/" in href]
     assert reference.endswith("#owners")
     assert article(page(site, f"{prefix(lang)}agencies/reference/")).xpath(".//*[@id='owners']")
     assert resolve(site, source, reference) == site / prefix(lang) / "agencies" / "reference" / "index.html"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_guide_and_the_form_agree_that_german_and_english_may_follow(site: Path, lang: str) -> None:
+    _, elements = section(guide(site, lang), "missing-language")
+    assert {"de", "en"} <= {code.text for e in elements for code in e.iter("code")}
+    # The form asks for the Danish texts only; a later language's fields are required once it is begun.
+    form = page(site, f"{prefix(lang)}agencies/form/")
+    assert form.cssselect("#field-da--title[required]") and not form.cssselect("#field-de--title[required]")
+    assert form.cssselect("#field-de--title")[0].get("data-required-with") == "de"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
