@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ import yaml
 from browser_checks import axe_violations, visit
 from built_pages import CHALLENGE_IDS, LANGUAGES, article, page, prefix, text
 from conftest import ROOT, build, copy_project, serve
-from govtech.making.challenge_form import SCHEMA_LINE, Field, Group, LeftOut, challenge_form
+from govtech.making.challenge_form import NEW_ENTRY, SCHEMA_LINE, Field, Group, LeftOut, challenge_form
 from govtech.reading.loading import load_catalogue
 from govtech.schemas import schema
 from govtech.strings import ui_strings
@@ -475,3 +476,113 @@ def test_every_label_is_the_schemas_title_in_the_pages_language(site: Path, lang
     texts = schema("challenge")["$defs"]["texts"]["properties"]
     assert labels[f"field-{lang}--looking_for"].startswith(texts["looking_for"]["title"] if lang == "en" else texts["looking_for"]["x-title"][lang])
     assert not [key for key, label in labels.items() if label.split(" ")[0] == key.rpartition("-")[2]]
+
+
+# A civil servant at an authority not yet on the site, with a theme not yet on it, writing in Danish only.
+NEW_AUTHORITY = {
+    "id": "green-procurement",
+    "theme": NEW_ENTRY,
+    "theme.key": "green-transition",
+    "theme.da": "Grøn omstilling",
+    "theme.de": "Grüner Wandel",
+    "theme.en": "Green transition",
+    "owner": NEW_ENTRY,
+    "owner.key": "aarhus",
+    "owner.url": "https://example.org/aarhus",
+    "owner.da": "Aarhus Kommune",
+    "owner.de": "Stadt Aarhus (Aarhus Kommune)",
+    "owner.en": "Aarhus Municipality",
+    "status": "definition",
+}
+DANISH_ONLY = {
+    "da": {
+        "title": "Grønnere offentlige indkøb",
+        "summary": "Hvordan kan små virksomheder hjælpe med at gøre offentlige indkøb grønnere?",
+        "question": "Hvordan kan teknologi gøre det let at vælge det grønne produkt?",
+        "background": "Offentlige indkøbere vil gerne vælge grønt.\n\nMen de mangler overblik over produkternes aftryk.",
+        "looking_for": "En løsning, der viser miljøaftrykket ved hvert indkøb.",
+    }
+}
+
+
+def test_a_new_authority_and_theme_in_danish_only_is_one_file_that_builds_in_three_languages(served_site, context, tmp_path: Path) -> None:
+    base, _ = served_site
+    tab = open_form(context, base, "da")
+    new_owner = tab.locator('[data-new-for="owner"]')
+    assert new_owner.is_hidden() and new_owner.evaluate("e => e.disabled")
+    # No authority is chosen for the editor: the list starts at "Vælg", and "not listed" is one of its choices.
+    owner = tab.locator('[name="owner"]')
+    assert owner.input_value() == "" and owner.locator("option").first.inner_text() == S["da"]["choose"]
+    assert owner.locator(f'option[value="{NEW_ENTRY}"]').inner_text() == ui_strings("da")["authoring"]["new_entry"]["owner"]["choice"]
+    fill(tab, NEW_AUTHORITY, DANISH_ONLY)
+    assert new_owner.is_visible()
+    produced = make(tab)
+    data = yaml.safe_load(produced)
+    assert data["owner"] == {"key": "aarhus", "url": "https://example.org/aarhus", "da": "Aarhus Kommune", "de": "Stadt Aarhus (Aarhus Kommune)", "en": "Aarhus Municipality"}
+    assert data["theme"] == {"key": "green-transition", "da": "Grøn omstilling", "de": "Grüner Wandel", "en": "Green transition"}
+    assert "de" not in data and "en" not in data
+
+    project = copy_project(tmp_path / "project")
+    (project / "challenges" / "green-procurement.yml").write_text(produced, encoding="utf-8")
+    checked = validate(project)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    for lang in LANGUAGES:
+        content = article(page(result.site, f"{prefix(lang)}challenges/green-procurement/"))
+        [heading] = content.iter("h1")
+        assert text(heading) == DANISH_ONLY["da"]["title"]
+        notices = [text(n) for n in content.cssselect(".admonition.info p:not(.admonition-title)")]
+        facts = text(content.cssselect("dl")[0])
+        assert {"da": "Aarhus Kommune", "de": "Stadt Aarhus (Aarhus Kommune)", "en": "Aarhus Municipality"}[lang] in facts
+        assert NEW_AUTHORITY[f"theme.{lang}"] in facts
+        if lang == "da":
+            assert notices == [] and not content.cssselect("[lang]")
+            continue
+        # German and English: the Danish texts, marked as Danish, and a notice in the reader's language.
+        assert notices == [ui_strings(lang)["authoring"]["pending"]["notice"]]
+        assert heading.cssselect("span[lang=da]") and len(content.cssselect("div[lang=da]")) == 2
+        card = page(result.site, f"{prefix(lang)}challenges/").cssselect(".challenge-card h2[lang=da]")
+        assert [text(h) for h in card] == [DANISH_ONLY["da"]["title"]]
+        feed = (result.site / prefix(lang) / "feed" / "atom.xml").read_text(encoding="utf-8")
+        assert f'<title xml:lang="da">{DANISH_ONLY["da"]["title"]}</title>' in feed
+    published = json.loads((result.site / "challenges.json").read_text(encoding="utf-8"))
+    [entry] = [c for c in published["challenges"] if c["id"] == "green-procurement"]
+    assert entry["translations_pending"] == ["de", "en"] and list(entry["texts"]) == ["da"]
+    assert published["themes"]["green-transition"] == {"da": "Grøn omstilling", "de": "Grüner Wandel", "en": "Green transition"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_forms_own_messages_are_in_the_pages_language(served_site, context, lang: str) -> None:
+    base, _ = served_site
+    tab = open_form(context, base, lang)
+    validity = ui_strings(lang)["authoring"]["validity"]
+    submit = tab.locator("#challenge-form button[type=submit]")
+    submit.click()
+    assert tab.evaluate("[document.activeElement.name, document.activeElement.validationMessage]") == ["id", validity["value_missing"]]
+    tab.locator('[name="id"]').fill("a-good-id")
+    submit.click()
+    assert tab.evaluate("[document.activeElement.name, document.activeElement.validationMessage]") == ["theme", validity["value_missing_choice"]]
+    tab.locator('[name="id"]').fill("Not An Id")
+    submit.click()
+    assert tab.evaluate("document.activeElement.validationMessage") == validity["pattern"]
+    tab.locator('[name="id"]').fill("a-good-id")
+    tab.locator('[name="dates.published"]').fill("2030-03-01")
+    tab.locator('[name="dates.deadline"]').fill("2030-02-01")
+    deadline = tab.locator('[name="dates.deadline"]')
+    assert not deadline.evaluate("e => e.reportValidity()")
+    assert deadline.evaluate("e => e.validationMessage") == validity["before"].format(day="2030-03-01")
+    # Mended by the other field: valid again at once, without a message left behind.
+    tab.locator('[name="dates.published"]').fill("2030-01-01")
+    assert deadline.evaluate("e => e.checkValidity() && e.validationMessage === ''")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_owner_confirmed_help_names_the_choices_the_control_has(site: Path, lang: str) -> None:
+    doc = page(site, prefix(lang) + FORM)
+    [control] = doc.cssselect("#field-owner_confirmed")
+    choices = [text(option) for option in control.cssselect("option")]
+    help_text = text(doc.cssselect("#field-owner_confirmed-help")[0])
+    assert choices == [S[lang]["not_given"], S[lang]["boolean"]["true"], S[lang]["boolean"]["false"]]
+    assert S[lang]["boolean"]["false"] in help_text and S[lang]["not_given"] in help_text
+    assert not any(word in help_text for word in ("Skriv", "Schreiben Sie", "Write"))
