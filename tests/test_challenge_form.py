@@ -432,7 +432,7 @@ def test_the_form_follows_the_schema() -> None:
     catalogue = load_catalogue(ROOT / "challenges")
 
     def everything(items) -> dict:
-        found = {}
+        found: dict = {}
         for item in items:
             found.setdefault(item.name, item)  # a choice of owners before the group that writes a new one out
             if isinstance(item, Group):
@@ -518,7 +518,13 @@ def test_a_new_authority_and_theme_in_danish_only_is_one_file_that_builds_in_thr
     assert new_owner.is_visible()
     produced = make(tab)
     data = yaml.safe_load(produced)
-    assert data["owner"] == {"key": "aarhus", "url": "https://example.org/aarhus", "da": "Aarhus Kommune", "de": "Stadt Aarhus (Aarhus Kommune)", "en": "Aarhus Municipality"}
+    assert data["owner"] == {
+        "key": "aarhus",
+        "url": "https://example.org/aarhus",
+        "da": "Aarhus Kommune",
+        "de": "Stadt Aarhus (Aarhus Kommune)",
+        "en": "Aarhus Municipality",
+    }
     assert data["theme"] == {"key": "green-transition", "da": "Grøn omstilling", "de": "Grüner Wandel", "en": "Green transition"}
     assert "de" not in data and "en" not in data
 

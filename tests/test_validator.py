@@ -522,7 +522,9 @@ def test_new_authorities_themes_and_languages_to_follow_get_one_message_each(fol
 
 def test_one_authority_written_out_twice_with_other_details_is_named_at_the_second(folder: Path, capsys: pytest.CaptureFixture) -> None:
     (folder / "green-procurement.yml").write_text(DANISH_ONLY)
-    (folder / "green-transport.yml").write_text(DANISH_ONLY.replace("green-procurement", "green-transport").replace("url: https://mst.dk", "url: https://www.mst.dk"))
+    (folder / "green-transport.yml").write_text(
+        DANISH_ONLY.replace("green-procurement", "green-transport").replace("url: https://mst.dk", "url: https://www.mst.dk")
+    )
     code, lines = validate(folder, capsys)
     assert code == 1
     assert lines == [

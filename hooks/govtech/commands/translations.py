@@ -67,7 +67,9 @@ class Pending:
     def __str__(self) -> str:
         names = " and ".join(LANGUAGE_NAMES[lang] for lang in self.languages)
         blocks = " and ".join(f"`{lang}:`" for lang in self.languages)
-        return f"{self.path}: the {names} texts are still to follow (published in Danish first); add the {blocks} block{'s' if len(self.languages) > 1 else ''}."
+        return (
+            f"{self.path}: the {names} texts are still to follow (published in Danish first); add the {blocks} block{'s' if len(self.languages) > 1 else ''}."
+        )
 
 
 def lags(root: Path) -> list[Lag | Pending]:

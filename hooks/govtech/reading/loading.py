@@ -221,8 +221,8 @@ def load_files(files: list[Path], owners_file: Path, display_root: Path, root: P
         # Only some files checked (`govtech-validate FILE`): a key may be written out in a challenge not named.
         checked = {file.resolve() for file in files}
         others = [read_yaml(file, _shown(file, display_root)) for file in challenge_files(owners_file.parent) if file.resolve() not in checked]
-        for field, found in inline_entries([doc for doc in others if doc.data is not None]).items():
-            defined[field] = found | defined[field]
+        for field, elsewhere in inline_entries([doc for doc in others if doc.data is not None]).items():
+            defined[field] = elsewhere | defined[field]
     for doc, stem in zip(docs, stems, strict=True):
         found = schema_problems(doc, "challenge", schema_dir) + text_problems(doc, "challenge", markdown, schema_dir)
         if not isinstance(doc.data, dict):

@@ -213,8 +213,14 @@ def inline_entry_problems(docs: list[Document], defined: dict[str, dict[str, Any
                 continue
             key, first = value["key"], defined[field].get(value["key"])
             if key in listed.get(field, {}):
-                problems.append(doc.problem((field, "key"), f"the {word} `{key}` is already in {ENTRY_FILES[field]}; write `{field}: {key}` instead of the group."))
-            elif first is not None and first["_doc"] is not doc and {k: v for k, v in value.items() if k != "key"} != {k: v for k, v in first.items() if k != "_doc"}:
+                problems.append(
+                    doc.problem((field, "key"), f"the {word} `{key}` is already in {ENTRY_FILES[field]}; write `{field}: {key}` instead of the group.")
+                )
+            elif (
+                first is not None
+                and first["_doc"] is not doc
+                and {k: v for k, v in value.items() if k != "key"} != {k: v for k, v in first.items() if k != "_doc"}
+            ):
                 line = first["_doc"].position((field,))[0]
                 problems.append(
                     doc.problem(

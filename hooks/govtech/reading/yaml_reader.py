@@ -87,7 +87,8 @@ class Document:
         if ended is None or line > len(self.lines) or not _prose(self.lines[line - 1]):
             return []
         header, name, indent, first = ended
-        short, nbsp = [], []
+        short: list[int] = []
+        nbsp: list[int] = []
         for number in range(line, len(self.lines) + 1):
             text = self.lines[number - 1]
             if not text.strip() or len(text) - len(text.lstrip(" ")) >= indent:
@@ -323,7 +324,7 @@ def _texts_ended(source: str) -> dict[int, tuple[int, str, int, bool]]:
                 continue
             here = len(line) - len(line.lstrip(" "))
             opening = indent is None
-            if opening:
+            if indent is None:
                 indent = here if here > key_indent else key_indent + 2
             if here < indent:
                 if not line.lstrip(" ").startswith("#"):
