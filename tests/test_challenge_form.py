@@ -557,6 +557,13 @@ def test_a_new_authority_and_theme_in_danish_only_is_one_file_that_builds_in_thr
     assert entry["translations_pending"] == ["de", "en"] and list(entry["texts"]) == ["da"]
     assert published["themes"]["green-transition"] == {"da": "Grøn omstilling", "de": "Grüner Wandel", "en": "Green transition"}
 
+    # Started from the published challenge, the form gives back the same file: the authority and theme written out again, Danish only.
+    with serve(result.site) as built:
+        again = open_form(context, built, "en")
+        start_from(again, "green-procurement", "en")
+        assert again.locator('[data-new-for="owner"]').is_visible() and again.locator('[data-new-for="theme"]').is_visible()
+        assert yaml.safe_load(make(again)) == data
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_forms_own_messages_are_in_the_pages_language(served_site, context, lang: str) -> None:

@@ -269,10 +269,18 @@
 
   // challenges.json describes a challenge for readers (schema/challenges.schema.json);
   // the file holds the same facts in its own shape.
-  function fromPublished(challenge) {
+  function fromPublished(challenge, themes) {
     const file = Object.assign({}, challenge);
     const languages = Object.keys(challenge.texts || {});
     file.owner = challenge.owner && challenge.owner.key;
+    // An authority or theme this very challenge writes out (not in the files that list them) is written out again.
+    if (writtenIn("owner", file.owner) === challenge.id) {
+      file.owner = Object.assign({key: challenge.owner.key, url: challenge.owner.url}, challenge.owner.name);
+    }
+    if (writtenIn("theme", challenge.theme) === challenge.id && themes[challenge.theme]) {
+      file.theme = Object.assign({key: challenge.theme}, themes[challenge.theme]);
+    }
+    delete file.translations_pending;
     delete file.owner_confirmed;
     if (challenge.owner && challenge.owner.confirmed === false) file.owner_confirmed = false;
     file.links = (challenge.links || []).map((link) => Object.assign({url: link.url}, link.text));
@@ -291,6 +299,11 @@
     return file;
   }
 
+  function writtenIn(name, key) {
+    const option = Array.from(byName(name).options).find((o) => o.value === key);
+    return option ? option.dataset.writtenIn : undefined;
+  }
+
   function pick(data, name) {
     return name.split(".").reduce((node, key) => (node !== null && typeof node === "object" ? node[key] : undefined), data);
   }
@@ -302,7 +315,8 @@
     kept = {};
     for (const control of controls()) {
       const value = pick(file, control.name);
-      if (value !== undefined && value !== null) control.value = String(value);
+      if (value !== null && typeof value === "object" && control.dataset.newEntry) control.value = control.dataset.newEntry;
+      else if (value !== undefined && value !== null) control.value = String(value);
     }
     for (const list of lists()) {
       const value = pick(file, list.dataset.list);
@@ -329,9 +343,10 @@
     try {
       const response = await fetch(form.dataset.source, {credentials: "same-origin"});
       if (!response.ok) throw new Error(response.statusText);
-      const challenge = (await response.json()).challenges.find((c) => c.id === id);
+      const published = await response.json();
+      const challenge = published.challenges.find((c) => c.id === id);
       if (!challenge) throw new Error(id);
-      fill(fromPublished(challenge));
+      fill(fromPublished(challenge, published.themes || {}));
       say(message("loaded", {title: start.options[start.selectedIndex].text}));
     } catch (error) {
       say(message("load-failed"));

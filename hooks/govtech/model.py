@@ -13,6 +13,8 @@ class Owner:
     key: str
     url: str
     names: dict[str, str]
+    # The id of the challenge whose file writes the authority out (`owner: {key: …}`); None when challenges/_owners.yml lists it.
+    written_in: str | None = None
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,8 @@ class Theme:
 
     key: str
     names: dict[str, str]
+    # The id of the challenge whose file writes the theme out (`theme: {key: …}`); None when challenges/_themes.yml lists it.
+    written_in: str | None = None
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
     not_before: str = ""  # the date field this one must not come before
     new_entry: str = ""  # for a choice of listed entries (owners, themes): the label of the choice "not listed", which opens its group
+    written_in: tuple[tuple[str, str], ...] = ()  # (value, id of the challenge whose file writes that entry out)
 
     @property
     def id(self) -> str:
@@ -121,7 +122,8 @@ def challenge_form(schema: dict[str, Any], catalogue: Catalogue, lang: str, stri
     owners = sorted(catalogue.owners.values(), key=lambda o: sort_key(o.names[lang], lang))
     themes = sorted(catalogue.themes.values(), key=lambda o: sort_key(o.names[lang], lang))
     listed = {name: tuple((o.key, f"{o.names[lang]} – {o.key}") for o in entries) for name, entries in (("owners", owners), ("themes", themes))}
-    context = _Context(schema, lang, strings, listed["owners"], listed)
+    written = {name: tuple((o.key, o.written_in) for o in entries if o.written_in) for name, entries in (("owners", owners), ("themes", themes))}
+    context = _Context(schema, lang, strings, listed["owners"], listed, written)
     items = _items(schema, (), True, "", context)
     starts = tuple(sorted(((c.id, c.texts[lang].title) for c in catalogue.challenges), key=lambda s: sort_key(s[1], lang)))
     return ChallengeForm(lang, items, starts)
@@ -151,6 +153,7 @@ class _Context:
     s: dict[str, Any]
     owners: tuple[tuple[str, str], ...]
     listed: dict[str, tuple[tuple[str, str], ...]]  # the choices of each entry file (`x-entries`): owners, themes
+    written: dict[str, tuple[tuple[str, str], ...]]  # of those, the ones a challenge writes out: (key, its id)
 
 
 def _items(spec: dict[str, Any], path: tuple[str, ...], always: bool, optional_group: str, c: _Context) -> tuple[Field | Group | LeftOut, ...]:
@@ -170,7 +173,12 @@ def _items(spec: dict[str, Any], path: tuple[str, ...], always: bool, optional_g
             # A key of an entry file, or the entry written out for one not listed (`owner: {key: …}`): a choice, and a group shown for "not listed".
             words = c.s["authoring"]["new_entry"][key]
             choices = c.listed[sub["x-entries"]]
-            items.append(Field(name, label, help_text, "select", "choice", required=always and is_required, choices=choices, new_entry=words["choice"]))
+            written = c.written[sub["x-entries"]]
+            items.append(
+                Field(
+                    name, label, help_text, "select", "choice", required=always and is_required, choices=choices, new_entry=words["choice"], written_in=written
+                )
+            )
             items.append(Group(name, words["legend"], words["help"], False, _items(sub, (*path, key), True, "", c), new_for=name))
             continue
         if sub.get("type") == "object" or "properties" in sub:

@@ -238,10 +238,18 @@ def load_files(files: list[Path], owners_file: Path, display_root: Path, root: P
     if problems:
         raise InvalidInput(problems)
 
-    owners = {key: Owner(key, value["url"], {lang: value[lang] for lang in LANGUAGES}) for key, value in (entries["owner"] | defined["owner"]).items()}
-    themes = {key: Theme(key, {lang: value[lang] for lang in LANGUAGES}) for key, value in (entries["theme"] | defined["theme"]).items()}
+    owners = {
+        key: Owner(key, value["url"], {lang: value[lang] for lang in LANGUAGES}, _written_in(value))
+        for key, value in (entries["owner"] | defined["owner"]).items()
+    }
+    themes = {key: Theme(key, {lang: value[lang] for lang in LANGUAGES}, _written_in(value)) for key, value in (entries["theme"] | defined["theme"]).items()}
     challenges = tuple(sorted((_challenge(doc.data, owners, themes) for doc in docs), key=lambda c: c.id))
     return Catalogue(challenges, owners, themes=themes)
+
+
+def _written_in(entry: dict[str, Any]) -> str | None:
+    """The id of the challenge that writes out an entry (validation.inline_entries), or None for an entry of its file."""
+    return entry["_doc"].data["id"] if "_doc" in entry else None
 
 
 def _key(value: Any) -> str:
