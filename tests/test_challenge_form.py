@@ -585,6 +585,14 @@ def test_the_forms_own_messages_are_in_the_pages_language(served_site, context, 
     deadline = tab.locator('[name="dates.deadline"]')
     assert not deadline.evaluate("e => e.reportValidity()")
     assert deadline.evaluate("e => e.validationMessage") == validity["before"].format(day="2030-03-01")
+    for name, value, expected in (
+        ("contact", "example.org", validity["type_url"]),
+        ("da.summary", "For kort.", validity["too_short"].format(min=20, length=9)),
+    ):
+        control = tab.locator(f'[name="{name}"]')
+        control.fill(value)
+        assert not control.evaluate("e => e.reportValidity()")
+        assert control.evaluate("e => e.validationMessage") == expected, name
     # Mended by the other field: valid again at once, without a message left behind.
     tab.locator('[name="dates.published"]').fill("2030-01-01")
     assert deadline.evaluate("e => e.checkValidity() && e.validationMessage === ''")
