@@ -3,7 +3,8 @@
 Every field of `schema/challenge.schema.json` becomes a control, with what the
 browser's own form validation can enforce taken from the schema: required
 fields, lengths, patterns, dates, web addresses and choices (`enum`; the
-owner's keys from `challenges/_owners.yml`). An object becomes a fieldset; a
+owners and themes listed, `x-entries`, with a choice "not listed" that shows
+the group writing a new one out in the file). An object becomes a fieldset; a
 list of objects (links, questions, the selected firms) is left out of the
 form with a note, and kept unchanged when the form starts from an existing
 challenge. So a field added to the schema appears in the form by itself.
