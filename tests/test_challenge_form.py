@@ -542,6 +542,9 @@ def test_a_new_authority_and_theme_in_danish_only_is_one_file_that_builds_in_thr
         facts = text(content.cssselect("dl")[0])
         assert {"da": "Aarhus Kommune", "de": "Stadt Aarhus (Aarhus Kommune)", "en": "Aarhus Municipality"}[lang] in facts
         assert NEW_AUTHORITY[f"theme.{lang}"] in facts
+        # The catalogue's theme filter follows the data: the new theme, named in the page's language.
+        filters = page(result.site, f"{prefix(lang)}challenges/").cssselect("#filter-theme option")
+        assert NEW_AUTHORITY[f"theme.{lang}"] in [text(option) for option in filters]
         if lang == "da":
             assert notices == [] and not content.cssselect("[lang]")
             continue
@@ -559,6 +562,9 @@ def test_a_new_authority_and_theme_in_danish_only_is_one_file_that_builds_in_thr
 
     # Started from the published challenge, the form gives back the same file: the authority and theme written out again, Danish only.
     with serve(result.site) as built:
+        # The German page, Danish texts and all, passes axe (language of parts marked).
+        found = visit(context.new_page(), built + "de/challenges/green-procurement/")
+        assert found.violations == [] and found.lang == "de"
         again = open_form(context, built, "en")
         start_from(again, "green-procurement", "en")
         assert again.locator('[data-new-for="owner"]').is_visible() and again.locator('[data-new-for="theme"]').is_visible()
