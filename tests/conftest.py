@@ -21,8 +21,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    """A challenges folder holding the real owners file."""
-    (tmp_path / "_owners.yml").write_bytes((ROOT / "challenges" / "_owners.yml").read_bytes())
+    """A challenges folder holding the real owners and themes files."""
+    for name in ("_owners.yml", "_themes.yml"):
+        (tmp_path / name).write_bytes((ROOT / "challenges" / name).read_bytes())
     return tmp_path
 
 

@@ -17,6 +17,7 @@ from built_pages import LANGUAGES, article, page, prefix, text
 from conftest import ROOT, build
 
 TEMPLATE = ROOT / "challenges" / "_template.yml"
+THEMES = yaml.safe_load((ROOT / "challenges" / "_themes.yml").read_text(encoding="utf-8"))
 GUIDE_SECTIONS = (
     "form",
     "edit-link",
@@ -166,22 +167,42 @@ def test_a_missing_language_is_on_the_maintainers_checklist(site: Path, lang: st
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_adding_an_authority_names_its_fields_its_key_and_two_files_on_one_branch(site: Path, lang: str) -> None:
+def test_an_authority_not_listed_is_added_in_one_file_with_the_forms_own_words(site: Path, lang: str) -> None:
     said, elements = section(guide(site, lang), "add-authority")
-    owners = schema("owners")
-    for field in owners["additionalProperties"]["properties"]:
+    owner = schema("challenge")["properties"]["owner"]
+    # The form's own labels: the field, its choice "not listed", and the same for a new theme.
+    for title in (owner, schema("challenge")["properties"]["theme"]):
+        assert (title["title"] if lang == "en" else title["x-title"][lang]) in said, lang
+    new_entry = strings(lang)["authoring"]["new_entry"]
+    assert new_entry["owner"]["choice"] in said and new_entry["theme"]["choice"] in said
+    for field in owner["properties"]:
         assert f"{field}" in said, (lang, field)
-    assert str(owners["propertyNames"]["maxLength"]) in said
+    assert str(owner["properties"]["key"]["maxLength"]) in said
     # The key's rule in plain words agrees with the schema's pattern: every key it allows, and none it forbids.
-    pattern = re.compile(owners["propertyNames"]["pattern"])
+    pattern = re.compile(owner["properties"]["key"]["pattern"])
     assert all(pattern.match(key) for key in ("erst", "forbruger-europa", "kfst2"))
     assert not any(pattern.match(key) for key in ("Erst", "forbruger--europa", "-erst", "miljø", "erst dk"))
-    assert "Create a new branch for this commit and start a pull request" in said and "Commit directly to the ... branch" in said
+    # One file, one pull request: no second file, no second branch step.
+    assert "Commit directly to the ... branch" not in said and "_owners.yml" in said
+    [example] = [e for e in elements if e.xpath(".//pre")]
+    written = yaml.safe_load(example.xpath("string(.//code)"))
+    assert list(written) == ["owner"] and list(written["owner"]) == list(owner["properties"])
+    assert "#form" in links(elements)
     source = site / prefix(lang) / "agencies" / "contributing" / "index.html"
     [reference] = [href for href in links(elements) if "reference/" in href]
     assert reference.endswith("#owners")
     assert article(page(site, f"{prefix(lang)}agencies/reference/")).xpath(".//*[@id='owners']")
     assert resolve(site, source, reference) == site / prefix(lang) / "agencies" / "reference" / "index.html"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_guide_and_the_form_agree_that_german_and_english_may_follow(site: Path, lang: str) -> None:
+    _, elements = section(guide(site, lang), "missing-language")
+    assert {"de", "en"} <= {code.text for e in elements for code in e.iter("code")}
+    # The form asks for the Danish texts only; a later language's fields are required once it is begun.
+    form = page(site, f"{prefix(lang)}agencies/form/")
+    assert form.cssselect("#field-da--title[required]") and not form.cssselect("#field-de--title[required]")
+    assert form.cssselect("#field-de--title")[0].get("data-required-with") == "de"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -215,9 +236,9 @@ def test_the_guide_names_the_repository_by_the_publishers_marker() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_field_reference_lists_every_field_of_the_owners_and_events_files(site: Path, lang: str) -> None:
+def test_the_field_reference_lists_every_field_of_the_owners_events_and_themes_files(site: Path, lang: str) -> None:
     content = article(page(site, f"{prefix(lang)}agencies/reference/"))
-    for name in ("owners", "events"):
+    for name in ("owners", "events", "themes"):
         fields = schema(name)["additionalProperties"]["properties"]
         [heading] = content.xpath(f".//*[@id='{name}']")
         assert f"challenges/_{name}.yml" in text(heading)
@@ -267,9 +288,9 @@ def test_the_template_explains_every_field_in_danish_and_english() -> None:
     # The theme and status keys are each explained in both languages, in the site's own words.
     for name in ("theme", "status"):
         explained = dict(zip(("da", "en"), "\n".join(comment_block(lines, field_line(lines, name, ""))).split("# EN:"), strict=True))
-        for key in challenge["properties"][name]["enum"]:
+        for key in THEMES if name == "theme" else challenge["properties"][name]["enum"]:
             for lang, said in explained.items():
-                meaning = re.escape(strings(lang)["theme"][key]) if name == "theme" else r"\S"
+                meaning = re.escape(THEMES[key][lang]) if name == "theme" else r"\S"
                 assert re.search(rf"^#\s+{key}\s+{meaning}", said, re.MULTILINE), (name, key, lang)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ import yaml
 from browser_checks import axe_violations, visit
 from built_pages import CHALLENGE_IDS, LANGUAGES, article, page, prefix, text
 from conftest import ROOT, build, copy_project, serve
-from govtech.making.challenge_form import SCHEMA_LINE, Field, Group, LeftOut, challenge_form
+from govtech.making.challenge_form import NEW_ENTRY, SCHEMA_LINE, Field, Group, LeftOut, challenge_form
 from govtech.reading.loading import load_catalogue
 from govtech.schemas import schema
 from govtech.strings import ui_strings
@@ -310,11 +311,14 @@ def test_the_browser_refuses_what_the_schema_refuses(served_site, context) -> No
     validity("timeline.selection.start", "2030-05-01")
     assert validity("timeline.selection.end", "2030-04-30")["under"]
 
-    # An optional group with required fields: all or nothing.
+    # An optional group with required fields: all or nothing; its German text once the file has German texts (Danish first).
     outcome_de = tab.locator('[name="outcome.de"]')
     assert not outcome_de.evaluate("e => e.required")
     validity("outcome.da", "Et resultat på mindst tyve tegn.")
+    assert not outcome_de.evaluate("e => e.required")
+    validity("de.title", "Ein deutscher Titel")
     assert outcome_de.evaluate("e => e.required") and outcome_de.evaluate("e => e.validity.valueMissing")
+    assert tab.locator('[name="de.summary"]').evaluate("e => e.required")
     validity("outcome.da", "")
     assert not outcome_de.evaluate("e => e.required")
 
@@ -322,9 +326,10 @@ def test_the_browser_refuses_what_the_schema_refuses(served_site, context) -> No
     tab.reload()
     tab.locator("#challenge-form.is-ready").wait_for()
     tab.locator("#challenge-form button[type=submit]").click()
-    required = tab.locator("#challenge-form [required]").count()
+    required = tab.locator("#challenge-form [required]:enabled").count()
     neutral = [key for key in schema("challenge", ROOT / "schema")["required"] if key not in LANGUAGES]
-    assert required == len(neutral) + len(LANGUAGES) * len(schema("challenge", ROOT / "schema")["$defs"]["texts"]["required"])
+    # Danish first: the German and English texts may follow.
+    assert required == len(neutral) + len(schema("challenge", ROOT / "schema")["$defs"]["texts"]["required"])
     status(tab, S["en"]["invalid_other"].format(count=required))
     assert tab.evaluate("document.activeElement.name") == "id"
     assert tab.locator("#challenge-form-result").is_hidden()
@@ -339,7 +344,7 @@ def test_the_form_is_labelled_described_and_reachable_by_tab(served_site, browse
     assert found.violations == [] and found.lang == lang
     assert tab.locator("h1").inner_text().rstrip("¶").strip() == S[lang]["title"]
     controls = tab.evaluate("""() => Array.from(document.querySelectorAll(
-        "#challenge-form input, #challenge-form select, #challenge-form textarea, #challenge-form button")).map(e => ({
+        "#challenge-form input, #challenge-form select, #challenge-form textarea, #challenge-form button")).filter(e => !e.closest("[hidden]")).map(e => ({
             id: e.id || e.textContent.trim(), label: e.labels && e.labels.length ? e.labels[0].textContent.trim() : e.textContent.trim(),
             help: (e.getAttribute("aria-describedby") || "").split(" ").filter(Boolean).map(i => (document.getElementById(i) || {}).textContent || "")}))""")
     assert len(controls) >= 40
@@ -441,9 +446,9 @@ def test_the_form_follows_the_schema() -> None:
     catalogue = load_catalogue(ROOT / "challenges", project_settings(ROOT))
 
     def everything(items) -> dict:
-        found = {}
+        found: dict = {}
         for item in items:
-            found[item.name] = item
+            found.setdefault(item.name, item)  # a choice of owners before the group that writes a new one out
             if isinstance(item, Group):
                 found |= everything(item.items)
         return found
@@ -455,14 +460,16 @@ def test_the_form_follows_the_schema() -> None:
     assert form["questions"].dates == ("questions.date",) and form["links"].dates == ()
     for lang in LANGUAGES:
         teaser = form[f"{lang}.teaser"]
-        assert (teaser.min_length, teaser.max_length, teaser.required, teaser.control) == (5, 50, True, "input")
+        # Danish first: required in Danish, and in German and English once the file has those texts.
+        assert (teaser.min_length, teaser.max_length, teaser.control) == (5, 50, "input")
+        assert (teaser.required, teaser.required_with) == ((True, "") if lang == "da" else (False, lang)), lang
     assert form["outcome.da"].required_with == "outcome" and not form["outcome.da"].required
     # How to apply: its address and texts required once it is used, the languages as yes or no, the deadline's time as HH:MM.
     assert form["application.url"].required_with == "application" and form["application.en"].control == "textarea"
     assert form["application.languages.da"].writes == "boolean" and form["application.questions_until"].input_type == "date"
     assert form["dates.deadline_time"].pattern == "^([01][0-9]|2[0-3]):[0-5][0-9]$" and not form["dates.deadline_time"].required
     assert {key for key, _ in form["owner"].choices} == set(yaml.safe_load((ROOT / "challenges" / "_owners.yml").read_text()))
-    assert [key for key, _ in form["theme"].choices] == schema("challenge", ROOT / "schema")["properties"]["theme"]["enum"]
+    assert {key for key, _ in form["theme"].choices} == set(yaml.safe_load((ROOT / "challenges" / "_themes.yml").read_text()))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -487,3 +494,140 @@ def test_every_label_is_the_schemas_title_in_the_pages_language(site: Path, lang
     texts = schema("challenge", ROOT / "schema")["$defs"]["texts"]["properties"]
     assert labels[f"field-{lang}--looking_for"].startswith(texts["looking_for"]["title"] if lang == "en" else texts["looking_for"]["x-title"][lang])
     assert not [key for key, label in labels.items() if label.split(" ")[0] == key.rpartition("-")[2]]
+
+
+# A civil servant at an authority not yet on the site, with a theme not yet on it, writing in Danish only.
+NEW_AUTHORITY = {
+    "id": "green-procurement",
+    "theme": NEW_ENTRY,
+    "theme.key": "green-transition",
+    "theme.da": "Grøn omstilling",
+    "theme.de": "Grüner Wandel",
+    "theme.en": "Green transition",
+    "owner": NEW_ENTRY,
+    "owner.key": "aarhus",
+    "owner.url": "https://example.org/aarhus",
+    "owner.da": "Aarhus Kommune",
+    "owner.de": "Stadt Aarhus (Aarhus Kommune)",
+    "owner.en": "Aarhus Municipality",
+    "status": "definition",
+}
+DANISH_ONLY = {
+    "da": {
+        "title": "Grønnere offentlige indkøb",
+        "summary": "Hvordan kan små virksomheder hjælpe med at gøre offentlige indkøb grønnere?",
+        "question": "Hvordan kan teknologi gøre det let at vælge det grønne produkt?",
+        "background": "Offentlige indkøbere vil gerne vælge grønt.\n\nMen de mangler overblik over produkternes aftryk.",
+        "looking_for": "En løsning, der viser miljøaftrykket ved hvert indkøb.",
+    }
+}
+
+
+def test_a_new_authority_and_theme_in_danish_only_is_one_file_that_builds_in_three_languages(served_site, context, tmp_path: Path) -> None:
+    base, _ = served_site
+    tab = open_form(context, base, "da")
+    new_owner = tab.locator('[data-new-for="owner"]')
+    assert new_owner.is_hidden() and new_owner.evaluate("e => e.disabled")
+    # No authority is chosen for the editor: the list starts at "Vælg", and "not listed" is one of its choices.
+    owner = tab.locator('[name="owner"]')
+    assert owner.input_value() == "" and owner.locator("option").first.inner_text() == S["da"]["choose"]
+    assert owner.locator(f'option[value="{NEW_ENTRY}"]').inner_text() == ui_strings("da")["authoring"]["new_entry"]["owner"]["choice"]
+    fill(tab, NEW_AUTHORITY, DANISH_ONLY)
+    assert new_owner.is_visible()
+    produced = make(tab)
+    data = yaml.safe_load(produced)
+    assert data["owner"] == {
+        "key": "aarhus",
+        "url": "https://example.org/aarhus",
+        "da": "Aarhus Kommune",
+        "de": "Stadt Aarhus (Aarhus Kommune)",
+        "en": "Aarhus Municipality",
+    }
+    assert data["theme"] == {"key": "green-transition", "da": "Grøn omstilling", "de": "Grüner Wandel", "en": "Green transition"}
+    assert "de" not in data and "en" not in data
+
+    project = copy_project(tmp_path / "project")
+    (project / "challenges" / "green-procurement.yml").write_text(produced, encoding="utf-8")
+    checked = validate(project)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    for lang in LANGUAGES:
+        content = article(page(result.site, f"{prefix(lang)}challenges/green-procurement/"))
+        [heading] = content.iter("h1")
+        assert text(heading) == DANISH_ONLY["da"]["title"]
+        notices = [text(n) for n in content.cssselect(".admonition.info p:not(.admonition-title)")]
+        facts = text(content.cssselect("dl")[0])
+        assert {"da": "Aarhus Kommune", "de": "Stadt Aarhus (Aarhus Kommune)", "en": "Aarhus Municipality"}[lang] in facts
+        assert NEW_AUTHORITY[f"theme.{lang}"] in facts
+        # The catalogue's theme filter follows the data: the new theme, named in the page's language.
+        filters = page(result.site, f"{prefix(lang)}challenges/").cssselect("#filter-theme option")
+        assert NEW_AUTHORITY[f"theme.{lang}"] in [text(option) for option in filters]
+        if lang == "da":
+            assert notices == [] and not content.cssselect("[lang]")
+            continue
+        # German and English: the Danish texts, marked as Danish, and a notice in the reader's language.
+        assert notices == [ui_strings(lang)["authoring"]["pending"]["notice"]]
+        assert heading.cssselect("span[lang=da]") and len(content.cssselect("div[lang=da]")) == 2
+        card = page(result.site, f"{prefix(lang)}challenges/").cssselect(".challenge-card h2[lang=da]")
+        assert [text(h) for h in card] == [DANISH_ONLY["da"]["title"]]
+        feed = (result.site / prefix(lang) / "feed" / "atom.xml").read_text(encoding="utf-8")
+        assert f'<title xml:lang="da">{DANISH_ONLY["da"]["title"]}</title>' in feed
+    published = json.loads((result.site / "challenges.json").read_text(encoding="utf-8"))
+    [entry] = [c for c in published["challenges"] if c["id"] == "green-procurement"]
+    assert entry["translations_pending"] == ["de", "en"] and list(entry["texts"]) == ["da"]
+    assert published["themes"]["green-transition"] == {"da": "Grøn omstilling", "de": "Grüner Wandel", "en": "Green transition"}
+
+    # Started from the published challenge, the form gives back the same file: the authority and theme written out again, Danish only.
+    with serve(result.site) as built:
+        # The German page, Danish texts and all, passes axe (language of parts marked).
+        found = visit(context.new_page(), built + "de/challenges/green-procurement/")
+        assert found.violations == [] and found.lang == "de"
+        again = open_form(context, built, "en")
+        start_from(again, "green-procurement", "en")
+        assert again.locator('[data-new-for="owner"]').is_visible() and again.locator('[data-new-for="theme"]').is_visible()
+        assert yaml.safe_load(make(again)) == data
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_forms_own_messages_are_in_the_pages_language(served_site, context, lang: str) -> None:
+    base, _ = served_site
+    tab = open_form(context, base, lang)
+    validity = ui_strings(lang)["authoring"]["validity"]
+    submit = tab.locator("#challenge-form button[type=submit]")
+    submit.click()
+    assert tab.evaluate("[document.activeElement.name, document.activeElement.validationMessage]") == ["id", validity["value_missing"]]
+    tab.locator('[name="id"]').fill("a-good-id")
+    submit.click()
+    assert tab.evaluate("[document.activeElement.name, document.activeElement.validationMessage]") == ["theme", validity["value_missing_choice"]]
+    tab.locator('[name="id"]').fill("Not An Id")
+    submit.click()
+    assert tab.evaluate("document.activeElement.validationMessage") == validity["pattern"]
+    tab.locator('[name="id"]').fill("a-good-id")
+    tab.locator('[name="dates.published"]').fill("2030-03-01")
+    tab.locator('[name="dates.deadline"]').fill("2030-02-01")
+    deadline = tab.locator('[name="dates.deadline"]')
+    assert not deadline.evaluate("e => e.reportValidity()")
+    assert deadline.evaluate("e => e.validationMessage") == validity["before"].format(day="2030-03-01")
+    for name, value, expected in (
+        ("contact", "example.org", validity["type_url"]),
+        ("da.summary", "For kort.", validity["too_short"].format(min=20, length=9)),
+    ):
+        control = tab.locator(f'[name="{name}"]')
+        control.fill(value)
+        assert not control.evaluate("e => e.reportValidity()")
+        assert control.evaluate("e => e.validationMessage") == expected, name
+    # Mended by the other field: valid again at once, without a message left behind.
+    tab.locator('[name="dates.published"]').fill("2030-01-01")
+    assert deadline.evaluate("e => e.checkValidity() && e.validationMessage === ''")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_owner_confirmed_help_names_the_choices_the_control_has(site: Path, lang: str) -> None:
+    doc = page(site, prefix(lang) + FORM)
+    [control] = doc.cssselect("#field-owner_confirmed")
+    choices = [text(option) for option in control.cssselect("option")]
+    help_text = text(doc.cssselect("#field-owner_confirmed-help")[0])
+    assert choices == [S[lang]["not_given"], S[lang]["boolean"]["true"], S[lang]["boolean"]["false"]]
+    assert S[lang]["boolean"]["false"] in help_text and S[lang]["not_given"] in help_text
+    assert not any(word in help_text for word in ("Skriv", "Schreiben Sie", "Write"))

@@ -45,7 +45,8 @@ def seen(fragment: str | lxml.html.HtmlElement) -> str:
 
 
 def expected_texts(data: dict, lang: str) -> list[str]:
-    """What a reader must see of the challenge's texts on its page in `lang`."""
+    """What a reader must see of the challenge's texts on its page in `lang` (the Danish ones while its translation is on its way)."""
+    lang = lang if lang in data else "da"
     texts = data[lang]
     markdown = [value for key, value in texts.items() if TEXT_FIELDS.get(key, {}).get("x-markdown")]
     if isinstance(data.get("outcome"), dict):
@@ -94,7 +95,8 @@ def test_what_the_validator_accepts_renders_with_every_text_on_the_page(tmp_path
     def property_(case: tuple[str, str]) -> None:
         name, text = case
         folder = tmp_path_factory.mktemp("one-answer")
-        (folder / "_owners.yml").write_bytes((ROOT / "challenges" / "_owners.yml").read_bytes())
+        for entries in ("_owners.yml", "_themes.yml"):
+            (folder / entries).write_bytes((ROOT / "challenges" / entries).read_bytes())
         data = accepted(folder, name, text)
         if data is None:
             return

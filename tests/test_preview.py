@@ -185,3 +185,19 @@ def test_the_command_is_installed_and_the_pull_request_check_writes_it_to_the_jo
     assert "pull_request.base.sha" in str(preview.get("env"))
     # It shows the pages even when the check before it failed (it then points to the problems).
     assert "!cancelled()" in preview.get("if", "")
+
+
+def test_a_challenge_in_danish_first_previews_its_danish_texts_with_the_notice(project: Path) -> None:
+    source = project / "challenges" / "invoicing.yml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    for lang in ("de", "en"):
+        del data[lang]
+        for link in data.get("links", ()):
+            link.pop(lang, None)
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    shown = subprocess.run([sys.executable, "-m", "govtech_mkdocs.preview", "challenges/invoicing.yml"], cwd=project, capture_output=True, text=True)
+    assert shown.returncode == 0, shown.stderr
+    for lang in ("de", "en"):
+        notice = yaml.safe_load((ROOT / "hooks" / "govtech" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))["authoring"]["pending"]["notice"]
+        assert f"> {notice}" in shown.stdout
+    assert shown.stdout.count(f": {data['da']['title']}</summary>") == 3  # the Danish title in each language's section

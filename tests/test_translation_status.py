@@ -112,7 +112,10 @@ def test_the_report_names_the_field_that_changed_and_not_the_others(repo: Path) 
 def test_a_challenge_in_danish_only_is_listed_until_german_and_english_come(repo: Path) -> None:
     (repo / "challenges" / "y.yml").write_text("id: y\nda:\n  title: Kun på dansk\n")
     _commit(repo, "Ny udfordring på dansk")
-    assert "warning: challenges/y.yml: da.title changed in " in _report(repo).stdout
+    assert (
+        "warning: challenges/y.yml: the German and English texts are still to follow (published in Danish first); add the `de:` and `en:` blocks."
+        in _report(repo).stdout
+    )
     (repo / "challenges" / "y.yml").write_text("id: y\nda:\n  title: Kun på dansk\nde:\n  title: Nur Dänisch\nen:\n  title: Danish only\n")
     _commit(repo, "Translated")
     assert _report(repo).stdout.strip() == "All languages are in step."
@@ -129,3 +132,15 @@ def test_for_a_pull_request_only_the_files_it_changes_are_reported(repo: Path) -
     only_changed = _report(repo, "--base", base).stdout
     assert "docs/faq.md" not in only_changed
     assert "warning: challenges/x.yml: da.title changed in " in only_changed
+
+
+def test_a_challenge_published_in_danish_first_is_listed_with_the_languages_to_follow(repo: Path) -> None:
+    (repo / "challenges" / "y.yml").write_text("id: y\nda:\n  title: Kun på dansk\n")
+    (repo / "challenges" / "z.yml").write_text("id: z\nda:\n  title: Dansk\nen:\n  title: English\n")
+    _commit(repo, "Danish first")
+    result = _report(repo)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert "warning: challenges/y.yml: the German and English texts are still to follow (published in Danish first); add the `de:` and `en:` blocks." in lines
+    assert "warning: challenges/z.yml: the German texts are still to follow (published in Danish first); add the `de:` block." in lines
+    assert lines[-1] == "2 texts with languages out of step."

@@ -32,6 +32,7 @@ def test_any_mutation_validates_cleanly_or_is_reported_precisely(tmp_path_factor
     name, text = case
     folder = tmp_path_factory.mktemp("fuzz")
     (folder / "_owners.yml").write_bytes((ROOT / "challenges" / "_owners.yml").read_bytes())
+    (folder / "_themes.yml").write_bytes((ROOT / "challenges" / "_themes.yml").read_bytes())
     (folder / name).write_text(text, encoding="utf-8", errors="surrogatepass")
     try:
         catalogue = load_catalogue(folder, PROJECT, display_root=folder)
@@ -48,6 +49,7 @@ def test_any_mutation_validates_cleanly_or_is_reported_precisely(tmp_path_factor
 
 def test_the_command_reports_a_mutation_with_exit_status_1_and_no_traceback(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     (tmp_path / "_owners.yml").write_bytes((ROOT / "challenges" / "_owners.yml").read_bytes())
+    (tmp_path / "_themes.yml").write_bytes((ROOT / "challenges" / "_themes.yml").read_bytes())
     (tmp_path / "invoicing.yml").write_text(REAL["invoicing.yml"].replace("da:", "da:\n  title: [1\n", 1))
     assert main(["--dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
@@ -56,6 +58,7 @@ def test_the_command_reports_a_mutation_with_exit_status_1_and_no_traceback(tmp_
 
 def test_a_file_over_the_size_limit_is_refused_without_reading_it(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     (tmp_path / "_owners.yml").write_bytes((ROOT / "challenges" / "_owners.yml").read_bytes())
+    (tmp_path / "_themes.yml").write_bytes((ROOT / "challenges" / "_themes.yml").read_bytes())
     (tmp_path / "invoicing.yml").write_text(REAL["invoicing.yml"] + "# " + "x" * 200_000 + "\n")
     assert main(["--dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
@@ -64,6 +67,7 @@ def test_a_file_over_the_size_limit_is_refused_without_reading_it(tmp_path: Path
 
 def test_too_many_challenges_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     (tmp_path / "_owners.yml").write_bytes((ROOT / "challenges" / "_owners.yml").read_bytes())
+    (tmp_path / "_themes.yml").write_bytes((ROOT / "challenges" / "_themes.yml").read_bytes())
     for i in range(5001):
         (tmp_path / f"c{i}.yml").touch()
     assert main(["--dir", str(tmp_path)]) == 1
@@ -91,6 +95,7 @@ REJECTED = {
 @pytest.mark.parametrize("payload", REJECTED.values(), ids=REJECTED.keys())
 def test_dangerous_text_is_rejected_with_a_line(tmp_path: Path, capsys: pytest.CaptureFixture, payload: str) -> None:
     (tmp_path / "_owners.yml").write_bytes((ROOT / "challenges" / "_owners.yml").read_bytes())
+    (tmp_path / "_themes.yml").write_bytes((ROOT / "challenges" / "_themes.yml").read_bytes())
     data = yaml.safe_load(REAL["invoicing.yml"])
     data["en"]["background"] = payload
     (tmp_path / "invoicing.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))

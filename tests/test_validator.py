@@ -19,7 +19,7 @@ from govtech_mkdocs.project_config import project_settings
 from govtech_mkdocs.validate import main
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA_OF = {"_owners.yml": "owners", "_events.yml": "events", "_rounds.yml": "rounds"}
+SCHEMA_OF = {"_owners.yml": "owners", "_events.yml": "events", "_rounds.yml": "rounds", "_themes.yml": "themes"}
 # A valid challenge file whose line numbers the cases below rely on:
 # 2 id, 3 theme, 4 owner, 5 status, 7 da:, 8 da.title, 9 da.summary, 10 da.question, 11 da.background.
 BASE = (Path(__file__).parent / "fixtures" / "valid" / "invoicing.yml").read_text()
@@ -54,7 +54,7 @@ CASES = {
     "date in another order": (
         replaced("status: closed\n", "status: closed\ndates:\n  published: 30-01-2019\n"),
         7,
-        "`dates.published`: `30-01-2019` is not a date; write it as YYYY-MM-DD",
+        "`dates.published`: `30-01-2019` is not written as the file writes dates: year, month, day (YYYY-MM-DD). Did you mean 2019-01-30?",
     ),
     "deadline before publication": (
         replaced("status: closed\n", "status: closed\ndates:\n  published: 2019-03-01\n  deadline: 2019-02-01\n"),
@@ -91,10 +91,10 @@ CASES = {
     ),
     "summary too long": (replaced("  summary: Hvordan", "  summary: " + "lang " * 40 + "Hvordan"), 9, "`da.summary` is 3"),
     "unknown key": (replaced("  title:", "  titel:"), 8, "unknown field `titel` (did you mean `title`?)"),
-    "missing language block": (
-        "\n".join(line for line in BASE.split("\nde:")[0].splitlines()) + "\n" + "en:" + BASE.split("\nen:")[1],
+    "missing Danish block": (
+        BASE.split("\nda:")[0] + "\nde:" + BASE.split("\nde:")[1],
         2,
-        "the file is missing the field `de`; add it",
+        "the file is missing the field `da`; add it",
     ),
     "reserved id": (replaced("id: invoicing", "id: index"), 2, "`id`: `index` is reserved for the site's own pages; choose another"),
     "alias": (replaced("owner: erst\n", "owner: &o erst\n") + "extra: *o\n", 47, "aliases (`*name`) are not allowed"),
@@ -141,7 +141,34 @@ MISTAKES = {
         replaced(END_OF_BACKGROUND, END_OF_BACKGROUND + "\nBemærk: det gælder også kommunerne.\n"),
         f"17:1: {PASTED}",
     ),
-    "first line of a text not indented": (replaced("  background: |\n    Mange", "  background: |\nMange"), f"12:1: {PASTED}"),
+    "first line of a text not indented": (
+        replaced("  background: |\n    Mange", "  background: |\nMange"),
+        "12:1: this line is not indented under `background: |` on line 11, so YAML does not read it as that text; "
+        "if it belongs there, indent it with 4 spaces, more than `background:`.",
+    ),
+    "text pasted from Word without indentation, paragraph after paragraph": (
+        replaced(END_OF_BACKGROUND, END_OF_BACKGROUND + "\nDet gælder også kommunerne.\nOgså de små.\n\nOg regionerne.\n"),
+        "17:1: this line and lines 18 and 20 are not indented like the text of `background: |` on line 11, so YAML does not read them as part of that text; "
+        "if they belong there, indent each with 4 spaces, like the lines above them.",
+    ),
+    "a line indented with no-break spaces": (
+        replaced(END_OF_BACKGROUND, END_OF_BACKGROUND + "\n\u00a0\u00a0\u00a0\u00a0Det gælder også kommunerne.\n"),
+        "17:1: line 17 is indented with no-break spaces (as text pasted from a word processor often is), which YAML does not count as indentation; "
+        "retype the spaces at the start of line 17.",
+    ),
+    "a colon in a title without quotes": (
+        replaced("  title: Flere virksomheder på e-faktura", "  title: E-faktura: flere virksomheder med"),
+        "8:10: this text holds a colon followed by a space, which YAML reads as the start of another field; put the whole text in quotes. "
+        'Copy this line in its place: `  title: "E-faktura: flere virksomheder med"`',
+    ),
+    "a date written day first": (
+        replaced("status: closed\n", "status: closed\ndates:\n  deadline: 31-03-2030\n"),
+        "7:3: `dates.deadline`: `31-03-2030` is not written as the file writes dates: year, month, day (YYYY-MM-DD). Did you mean 2030-03-31?",
+    ),
+    "a date written with dots": (
+        replaced("status: closed\n", "status: closed\ndates:\n  published: 1.2.2030\n"),
+        "7:3: `dates.published`: `1.2.2030` is not written as the file writes dates: year, month, day (YYYY-MM-DD). Did you mean 2030-02-01?",
+    ),
     "typographic quotes around a text with a colon": (
         replaced("  title: Flere virksomheder på e-faktura", "  title: “Flere virksomheder: på e-faktura”"),
         "8:10: " + TYPOGRAPHIC.format("“"),
@@ -415,3 +442,105 @@ def test_the_reference_page_lists_every_schema_field(site: Path, lang: str) -> N
     descriptions = [text(td) for td in content.cssselect("td:last-child")]
     expected = schema["properties"]["id"]["x-description"].get(lang, schema["properties"]["id"]["description"])
     assert expected in descriptions
+
+
+# A new authority and a new theme written out in the challenge itself, its texts in Danish only (German and English to follow).
+DANISH_ONLY = """id: green-procurement
+theme:
+  key: green-transition
+  da: Grøn omstilling
+  de: Grüner Wandel
+  en: Green transition
+owner:
+  key: mst
+  url: https://mst.dk
+  da: Miljøstyrelsen
+  de: Dänische Umweltschutzbehörde (Miljøstyrelsen)
+  en: Danish Environmental Protection Agency
+status: definition
+links:
+  - url: https://example.org/rapport
+    da: Rapporten
+da:
+  title: Grønnere indkøb
+  summary: Hvordan kan små virksomheder gøre offentlige indkøb grønnere?
+  question: Hvordan kan teknologi gøre det let at vælge det grønne produkt?
+  background: |
+    Offentlige indkøbere vil gerne vælge grønt, men mangler overblikket.
+  looking_for: |
+    En løsning, der viser miljøaftrykket ved hvert indkøb.
+"""
+
+
+def test_a_new_authority_and_theme_in_danish_only_is_one_valid_file(folder: Path, capsys: pytest.CaptureFixture) -> None:
+    (folder / "green-procurement.yml").write_text(DANISH_ONLY)
+    # Another challenge of the same authority and theme names them by their keys.
+    (folder / "invoicing.yml").write_text(replaced("owner: erst", "owner: mst").replace("theme: invoicing", "theme: green-transition"))
+    assert validate(folder, capsys) == (0, [])
+    # Checked on its own (as a pull request checks the files it changes), it still finds the authority written out in the other.
+    assert validate(folder, capsys, folder / "invoicing.yml") == (0, [])
+
+
+ENTRY_MISTAKES = {
+    "an authority written out although _owners.yml lists it": (
+        DANISH_ONLY.replace("  key: mst", "  key: erst"),
+        "green-procurement.yml:8:3: the authority `erst` is already in challenges/_owners.yml; write `owner: erst` instead of the group.",
+    ),
+    "a theme written out although _themes.yml lists it": (
+        DANISH_ONLY.replace("  key: green-transition", "  key: invoicing"),
+        "green-procurement.yml:3:3: the theme `invoicing` is already in challenges/_themes.yml; write `theme: invoicing` instead of the group.",
+    ),
+    "a German text in a file that has no German texts": (
+        DANISH_ONLY.replace("    da: Rapporten\n", "    da: Rapporten\n    de: Der Bericht\n"),
+        "green-procurement.yml:17:5: `links[1].de`: the file has no German texts (no `de:` block), so its German texts follow all together; "
+        "delete this one for now, or add the `de:` block with the other German texts.",
+    ),
+    "German texts without the link's German text": (
+        DANISH_ONLY
+        + "de:\n  title: Grünere Beschaffung\n  summary: Wie machen kleine Firmen die Beschaffung grüner?\n"
+        + "  question: Wie macht Technik die grüne Wahl leicht?\n  background: Öffentliche Einkäufer wollen grün kaufen.\n"
+        + "  looking_for: Eine Lösung, die den Fußabdruck zeigt.\n",
+        "green-procurement.yml:15:5: `links[1]` has no German text (`de:`), though the file has its German texts (`de:` on line 25); "
+        "add `de:` here, or leave all the German texts out to publish in Danish first.",
+    ),
+    "an unknown owner": (
+        DANISH_ONLY.replace(DANISH_ONLY[DANISH_ONLY.index("owner:") : DANISH_ONLY.index("status:")], "owner: msst\n"),
+        "green-procurement.yml:7:1: unknown owner `msst`; use a key from challenges/_owners.yml, or, for an authority not listed there, "
+        "write it out under `owner:` with its key, url and names (da, de, en), as the challenge form does.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ENTRY_MISTAKES)
+def test_new_authorities_themes_and_languages_to_follow_get_one_message_each(folder: Path, capsys: pytest.CaptureFixture, case: str) -> None:
+    text, expected = ENTRY_MISTAKES[case]
+    (folder / "green-procurement.yml").write_text(text)
+    code, lines = validate(folder, capsys)
+    assert code == 1
+    assert lines == [f"{folder}/{expected}"]
+
+
+def test_one_authority_written_out_twice_with_other_details_is_named_at_the_second(folder: Path, capsys: pytest.CaptureFixture) -> None:
+    (folder / "green-procurement.yml").write_text(DANISH_ONLY)
+    (folder / "green-transport.yml").write_text(
+        DANISH_ONLY.replace("green-procurement", "green-transport").replace("url: https://mst.dk", "url: https://www.mst.dk")
+    )
+    code, lines = validate(folder, capsys)
+    assert code == 1
+    assert lines == [
+        f"{folder}/green-transport.yml:8:3: the authority `mst` is also written out in {folder}/green-procurement.yml (line 7), with other details; "
+        "write `owner: mst` here instead of the group, or the same details as there."
+    ]
+
+
+def test_a_broken_theme_key_is_named_once_at_its_own_line(folder: Path, capsys: pytest.CaptureFixture) -> None:
+    themes = (ROOT / "challenges" / "_themes.yml").read_text().replace("\ninvoicing:\n", "\nInvoicing:\n")
+    (folder / "_themes.yml").write_text(themes)
+    (folder / "invoicing.yml").write_text(BASE)  # theme: invoicing, now missing
+    line = themes.splitlines().index("Invoicing:") + 1
+    code, lines = validate(folder, capsys)
+    assert code == 1
+    assert lines == [
+        f"{folder / '_themes.yml'}:{line}:1: the key `Invoicing` may only hold lowercase letters a to z, digits and single hyphens between them, "
+        "such as `invoicing` or `user-data`; rename it, and the `theme:` lines that name it."
+    ]

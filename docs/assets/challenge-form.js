@@ -61,15 +61,39 @@
   // ---- Rules between fields, kept by the browser's validation ----
 
   function update() {
+    // Each field is checked afresh at the next submission: a change may also mend another (a day and the one it must not precede).
+    controls().forEach((control) => control.setCustomValidity(""));
     for (const field of form.querySelectorAll("[data-not-before]")) {
       const earlier = byName(field.dataset.notBefore);
       field.min = earlier && earlier.value ? earlier.value : "";
     }
-    for (const field of form.querySelectorAll("[data-required-with]")) {
-      const group = form.querySelector(`[data-group="${CSS.escape(field.dataset.requiredWith)}"]`);
-      const used = controls(group).some((c) => c.value.trim() !== "") || lists(group).some((l) => kept[l.dataset.list]);
-      field.required = used;
+    // An authority or theme not listed: its group is shown, and written, once its field says so.
+    for (const group of form.querySelectorAll("[data-new-for]")) {
+      const choice = byName(group.dataset.newFor);
+      const shown = choice.value === choice.dataset.newEntry;
+      group.hidden = !shown;
+      group.disabled = !shown;
     }
+    // Required once its groups are used: an optional group, and for German and English texts also that language's group.
+    for (const field of form.querySelectorAll("[data-required-with]")) {
+      field.required = field.dataset.requiredWith.split(" ").every((name) => {
+        const group = form.querySelector(`[data-group="${CSS.escape(name)}"]`);
+        return controls(group).some((c) => c.value.trim() !== "") || lists(group).some((l) => kept[l.dataset.list]);
+      });
+    }
+  }
+
+  // The browser's own messages are in the browser's language; the page's, handed over by the build, say the same in the page's.
+  function validityMessage(control) {
+    const v = control.validity;
+    if (v.valueMissing) return message(control.tagName === "SELECT" ? "validity-value-missing-choice" : "validity-value-missing");
+    if (v.badInput) return message("validity-bad-input");
+    if (v.tooShort) return message("validity-too-short", {min: control.minLength, length: control.value.length});
+    if (v.tooLong) return message("validity-too-long", {max: control.maxLength, length: control.value.length});
+    if (v.rangeUnderflow) return message("validity-before", {day: control.min});
+    if (v.typeMismatch) return message("validity-type-url");
+    if (v.patternMismatch) return message("validity-pattern");
+    return "";
   }
 
   // ---- The file ----
@@ -78,6 +102,8 @@
     const kind = control.dataset.writes;
     let value = control.value.replace(UNPRINTABLE, "");
     if (kind === "boolean") return value === "" ? undefined : value === "true";
+    // "Not listed": the group below writes the entry out instead.
+    if (kind === "choice" && value === control.dataset.newEntry) return undefined;
     if (kind === "block") {
       // Leading empty lines and trailing white space say nothing; the block ends the text with one line break.
       value = value.replace(/\r\n?/g, "\n").replace(/^(?:[ \t]*\n)+/, "").replace(/\s+$/, "");
@@ -97,6 +123,7 @@
   function fileData() {
     const data = {};
     for (const element of form.querySelectorAll("[data-writes], [data-list]")) {
+      if (element.matches(":disabled")) continue;
       const name = element.dataset.list || element.name;
       const value = element.dataset.list ? kept[name] : valueOf(element);
       if (value !== undefined) put(data, name.split("."), value);
@@ -242,10 +269,18 @@
 
   // challenges.json describes a challenge for readers (schema/challenges.schema.json);
   // the file holds the same facts in its own shape.
-  function fromPublished(challenge) {
+  function fromPublished(challenge, themes) {
     const file = Object.assign({}, challenge);
     const languages = Object.keys(challenge.texts || {});
     file.owner = challenge.owner && challenge.owner.key;
+    // An authority or theme this very challenge writes out (not in the files that list them) is written out again.
+    if (writtenIn("owner", file.owner) === challenge.id) {
+      file.owner = Object.assign({key: challenge.owner.key, url: challenge.owner.url}, challenge.owner.name);
+    }
+    if (writtenIn("theme", challenge.theme) === challenge.id && themes[challenge.theme]) {
+      file.theme = Object.assign({key: challenge.theme}, themes[challenge.theme]);
+    }
+    delete file.translations_pending;
     delete file.owner_confirmed;
     if (challenge.owner && challenge.owner.confirmed === false) file.owner_confirmed = false;
     file.links = (challenge.links || []).map((link) => Object.assign({url: link.url}, link.text));
@@ -271,6 +306,11 @@
     return file;
   }
 
+  function writtenIn(name, key) {
+    const option = Array.from(byName(name).options).find((o) => o.value === key);
+    return option ? option.dataset.writtenIn : undefined;
+  }
+
   function pick(data, name) {
     return name.split(".").reduce((node, key) => (node !== null && typeof node === "object" ? node[key] : undefined), data);
   }
@@ -282,7 +322,8 @@
     kept = {};
     for (const control of controls()) {
       const value = pick(file, control.name);
-      if (value !== undefined && value !== null) control.value = String(value);
+      if (value !== null && typeof value === "object" && control.dataset.newEntry) control.value = control.dataset.newEntry;
+      else if (value !== undefined && value !== null) control.value = String(value);
     }
     for (const list of lists()) {
       const value = pick(file, list.dataset.list);
@@ -309,9 +350,10 @@
     try {
       const response = await fetch(form.dataset.source, {credentials: "same-origin"});
       if (!response.ok) throw new Error(response.statusText);
-      const challenge = (await response.json()).challenges.find((c) => c.id === id);
+      const published = await response.json();
+      const challenge = published.challenges.find((c) => c.id === id);
       if (!challenge) throw new Error(id);
-      fill(fromPublished(challenge));
+      fill(fromPublished(challenge, published.themes || {}));
       say(message("loaded", {title: start.options[start.selectedIndex].text}));
     } catch (error) {
       say(message("load-failed"));
@@ -321,7 +363,9 @@
   // ---- Wiring ----
 
   let invalidSoon = null;
-  form.addEventListener("invalid", () => {
+  form.addEventListener("invalid", (event) => {
+    event.target.setCustomValidity("");
+    event.target.setCustomValidity(validityMessage(event.target));
     // Fired once per invalid control when the form is sent; the browser shows the first.
     window.clearTimeout(invalidSoon);
     invalidSoon = window.setTimeout(() => {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
 
@@ -13,6 +13,18 @@ class Owner:
     key: str
     url: str
     names: dict[str, str]
+    # The id of the challenge whose file writes the authority out (`owner: {key: …}`); None when challenges/_owners.yml lists it.
+    written_in: str | None = None
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme challenges belong to (challenges/_themes.yml, or defined in the challenge that first needs it)."""
+
+    key: str
+    names: dict[str, str]
+    # The id of the challenge whose file writes the theme out (`theme: {key: …}`); None when challenges/_themes.yml lists it.
+    written_in: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,7 +108,7 @@ class Challenge:
     """One challenge, with its texts in every language."""
 
     id: str
-    theme: str
+    theme: str  # the theme's key
     owner: Owner
     status: str
     published: date | None
@@ -117,6 +129,20 @@ class Challenge:
     # The time of day (Danish time) on the deadline when applications close; None: the end of the day.
     deadline_time: time | None = None
     application: Application | None = None
+    # The languages its texts are written in: Danish, and German and English once translated. The texts of
+    # a language still to follow are the Danish ones (in `texts`, links, questions and outcome alike).
+    languages: tuple[str, ...] = ("da", "de", "en")
+    # The theme's name in each language (challenges/_themes.yml, or the group the file writes out).
+    theme_names: dict[str, str] = field(default_factory=dict)
+
+    def written_in(self, lang: str) -> str:
+        """The language of the texts shown on the page in `lang`: `lang`, or Danish while its translation is on its way."""
+        return lang if lang in self.languages else "da"
+
+    @property
+    def pending(self) -> tuple[str, ...]:
+        """The languages whose texts are still to follow."""
+        return tuple(lang for lang in ("da", "de", "en") if lang not in self.languages)
 
     def status_on(self, today: date) -> str:
         """The status to show on `today`: a call whose deadline has passed is closed."""
@@ -227,3 +253,5 @@ class Catalogue:
     events: tuple[Event, ...] = ()
     # The programme's rounds, in the order of challenges/_rounds.yml.
     rounds: tuple[Round, ...] = ()
+    # The themes, by key: challenges/_themes.yml's, then those a challenge defines itself.
+    themes: dict[str, Theme] = field(default_factory=dict)

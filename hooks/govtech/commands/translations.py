@@ -6,7 +6,7 @@ language blocks (`da.background`, `de.background`, `en.background` in
 together. Every change since then, in some languages but not all, is
 reported from the git history (and the uncommitted working tree), as a
 warning: the report never fails a check. A challenge published in Danish
-first is reported until its German and English texts are there.
+first is reported as such until its German and English texts are there.
 
 The history is read in one pass: one `git log` for which files each commit
 changed, one `git cat-file --batch` for the challenge files' texts.
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from govtech import DEFAULT_LANGUAGE, LANGUAGES
+from govtech import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from govtech.commands.github_annotations import file_annotation, in_github_actions
 from govtech.paths import challenge_files, command_project
 from govtech.problems import one_line
@@ -70,10 +70,25 @@ class Lag:
         return f"{self.path}: {done}; {', '.join(self.names[lang] for lang in self.behind)} not since."
 
 
-def lags(root: Path, only: frozenset[str] | None = None) -> list[Lag]:
+@dataclass(frozen=True)
+class Pending:
+    """A challenge published in Danish first: the languages whose texts are still to follow."""
+
+    path: str
+    languages: tuple[str, ...]
+
+    def __str__(self) -> str:
+        names = " and ".join(LANGUAGE_NAMES[lang] for lang in self.languages)
+        blocks = " and ".join(f"`{lang}:`" for lang in self.languages)
+        return (
+            f"{self.path}: the {names} texts are still to follow (published in Danish first); add the {blocks} block{'s' if len(self.languages) > 1 else ''}."
+        )
+
+
+def lags(root: Path, only: frozenset[str] | None = None) -> list[Lag | Pending]:
     """Every page and challenge text whose languages are out of step in the repository at `root` (only in the files `only` names, if given)."""
     history = _history(root)
-    found: list[Lag] = []
+    found: list[Lag | Pending] = []
     for page in sorted((root / "docs").rglob("*.md")):
         if not any(page.name.endswith(f".{lang}.md") for lang in LANGUAGES):
             files = {lang: _page_file(page, lang).relative_to(root).as_posix() for lang in LANGUAGES}
@@ -84,7 +99,11 @@ def lags(root: Path, only: frozenset[str] | None = None) -> list[Lag]:
     paths = [path for path in paths if only is None or path in only]
     texts = _texts(root, [(commit.commit, path) for commit in history for path in paths if path in commit.files])
     for path in paths:
-        found += _field_lags(path, [(commit, texts.get((commit.commit, path))) for commit in history if path in commit.files])
+        now = _blocks((root / path).read_text(encoding="utf-8", errors="replace"))
+        if pending := tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE and DEFAULT_LANGUAGE in now and lang not in now):
+            found.append(Pending(path, pending))
+        else:
+            found += _field_lags(path, [(commit, texts.get((commit.commit, path))) for commit in history if path in commit.files])
     return found
 
 

@@ -3,7 +3,8 @@
 Every field of `schema/challenge.schema.json` becomes a control, with what the
 browser's own form validation can enforce taken from the schema: required
 fields, lengths, patterns, dates, web addresses and choices (`enum`; the
-owner's keys from `challenges/_owners.yml`). An object becomes a fieldset; a
+owners and themes listed, `x-entries`, with a choice "not listed" that shows
+the group writing a new one out in the file). An object becomes a fieldset; a
 list of objects (links, questions, the selected firms) is left out of the
 form with a note, and kept unchanged when the form starts from an existing
 challenge. So a field added to the schema appears in the form by itself.
@@ -29,6 +30,8 @@ from govtech.schemas import resolved
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/challenge.schema.json"
 # The field whose value is the key of an authority in challenges/_owners.yml.
 OWNER_FIELD = "owner"
+# The choice of a field naming an entry by key (`x-entries`: owner, theme) that says "not listed": its group is then filled in instead.
+NEW_ENTRY = "+new"
 # Days that must not come before another day (as validation.challenge_problems checks): (earlier, later); `*` is any one key.
 DATE_ORDER = (("dates.published", "dates.deadline"), ("timeline.*.start", "timeline.*.end"))
 # The attributes of the form that the adapter fills with the editor's addresses when a repository is configured.
@@ -54,6 +57,8 @@ class Field:
     pattern: str | None = None
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
     not_before: str = ""  # the date field this one must not come before
+    new_entry: str = ""  # for a choice of listed entries (owners, themes): the label of the choice "not listed", which opens its group
+    written_in: tuple[tuple[str, str], ...] = ()  # (value, id of the challenge whose file writes that entry out)
 
     @property
     def id(self) -> str:
@@ -95,11 +100,12 @@ class Group:
     help: str
     required: bool
     items: tuple[Field | Group | LeftOut, ...]
+    new_for: str = ""  # the group that writes out an entry not listed (an authority, a theme): shown once its field says so
 
     @property
     def id(self) -> str:
         """The fieldset's id in the page."""
-        return "group-" + self.name.replace(".", "--")
+        return "group-" + self.name.replace(".", "--") + ("--new" if self.new_for else "")
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,10 @@ class ChallengeForm:
 def challenge_form(schema: dict[str, Any], catalogue: Catalogue, lang: str, strings: dict[str, Any]) -> ChallengeForm:
     """The form for challenge files described by `schema`, labelled in `lang` (`strings`: that language's interface texts)."""
     owners = sorted(catalogue.owners.values(), key=lambda o: sort_key(o.names[lang], lang))
-    context = _Context(schema, lang, strings, tuple((o.key, f"{o.names[lang]} – {o.key}") for o in owners))
+    themes = sorted(catalogue.themes.values(), key=lambda o: sort_key(o.names[lang], lang))
+    listed = {name: tuple((o.key, f"{o.names[lang]} – {o.key}") for o in entries) for name, entries in (("owners", owners), ("themes", themes))}
+    written = {name: tuple((o.key, o.written_in) for o in entries if o.written_in) for name, entries in (("owners", owners), ("themes", themes))}
+    context = _Context(schema, lang, strings, listed["owners"], listed, written)
     items = _items(schema, (), True, "", context)
     starts = tuple(sorted(((c.id, c.texts[lang].title) for c in catalogue.challenges), key=lambda s: sort_key(s[1], lang)))
     return ChallengeForm(lang, items, starts)
@@ -144,6 +153,8 @@ class _Context:
     lang: str
     s: dict[str, Any]
     owners: tuple[tuple[str, str], ...]
+    listed: dict[str, tuple[tuple[str, str], ...]]  # the choices of each entry file (`x-entries`): owners, themes
+    written: dict[str, tuple[tuple[str, str], ...]]  # of those, the ones a challenge writes out: (key, its id)
 
 
 def _items(spec: dict[str, Any], path: tuple[str, ...], always: bool, optional_group: str, c: _Context) -> tuple[Field | Group | LeftOut, ...]:
@@ -159,6 +170,18 @@ def _items(spec: dict[str, Any], path: tuple[str, ...], always: bool, optional_g
         name = ".".join((*path, key))
         is_required = key in required
         label, help_text = _title(key, sub, c.lang), _description(sub, c.lang)
+        if "x-entries" in sub:
+            # A key of an entry file, or the entry written out for one not listed (`owner: {key: …}`): a choice, and a group shown for "not listed".
+            words = c.s["authoring"]["new_entry"][key]
+            choices = c.listed[sub["x-entries"]]
+            written = c.written[sub["x-entries"]]
+            items.append(
+                Field(
+                    name, label, help_text, "select", "choice", required=always and is_required, choices=choices, new_entry=words["choice"], written_in=written
+                )
+            )
+            items.append(Group(name, words["legend"], words["help"], False, _items(sub, (*path, key), True, "", c), new_for=name))
+            continue
         if sub.get("type") == "object" or "properties" in sub:
             inner_always = always and is_required
             # The nearest optional group: this one, or (while this one is required in it) its parent's.
@@ -169,6 +192,9 @@ def _items(spec: dict[str, Any], path: tuple[str, ...], always: bool, optional_g
             items.append(LeftOut(name, label, help_text, tuple(_dates(sub.get("items", {}), name, c.schema))))
         else:
             with_group = optional_group if is_required and not always else ""
+            if path and key in LANGUAGES and not is_required and optional_group:
+                # German and English follow the Danish all at once: required with its group once the file has that language's texts.
+                with_group = f"{optional_group} {key}"
             items.append(_field(name, key, sub, label, help_text, always and is_required, with_group, not path, c))
     return tuple(items)
 
@@ -240,5 +266,5 @@ def _title(key: str, spec: dict[str, Any], lang: str) -> str:
 
 
 def _description(spec: dict[str, Any], lang: str) -> str:
-    """What the field means, in `lang`: the schema's `x-description`, or its English `description`."""
-    return spec.get("x-description", {}).get(lang) or spec.get("description", "")
+    """What the field means, in `lang`: what the schema says for the form (`x-form-description`), else its `x-description`, or its English `description`."""
+    return spec.get("x-form-description", {}).get(lang) or spec.get("x-description", {}).get(lang) or spec.get("description", "")

@@ -43,13 +43,17 @@ def atom_feed(catalogue: Catalogue, today: date, site_url: str, lang: str) -> by
         entry = _sub(feed, "entry")
         url = page_url(site_url, lang, e.path)
         _sub(entry, "id", url)
-        _sub(entry, "title", e.title)
+        # Published in Danish first: the entry's texts say they are Danish, and a category says the translation is on its way.
+        written = {"{http://www.w3.org/XML/1998/namespace}lang": c.written_in(lang)} if c.written_in(lang) != lang else {}
+        _sub(entry, "title", e.title, **written)
         _sub(entry, "updated", _instant(e.updated))
         if e.published:
             _sub(entry, "published", _instant(e.published))
         _sub(entry, "link", rel="alternate", type="text/html", href=url)
-        _sub(entry, "summary", e.summary)
-        _sub(entry, "category", term=c.theme, label=s["theme"][c.theme])
+        _sub(entry, "summary", e.summary, **written)
+        _sub(entry, "category", term=c.theme, label=c.theme_names[lang])
+        if written:
+            _sub(entry, "category", term="translation-pending", label=s["authoring"]["pending"]["card"])
         author = _sub(entry, "author")
         owner = c.owner.names[lang]
         _sub(author, "name", owner if c.owner_confirmed else f"{owner} {s['challenge']['owner_not_confirmed']}")

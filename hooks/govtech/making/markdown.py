@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from govtech.dates import date_element, date_range, long_date
 from govtech.making import applying
+from govtech.model import Challenge
 from govtech.urls import lang_prefix
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
@@ -45,7 +46,21 @@ def template_environment() -> Environment:
     env.filters["deadline_element"] = applying.deadline_element
     env.filters["deadline_text"] = applying.deadline_text
     env.filters["languages_text"] = applying.languages_text
+    env.filters["written_in"] = written_in
     return env
+
+
+def written_in(text: str, challenge: Challenge, lang: str, block: bool = False) -> str:
+    """`text` of `challenge` on its page in `lang`, marked with the language it is written in where that is another (a translation still to follow).
+
+    `block`: a Markdown text of paragraphs, wrapped in a `<div>` that Markdown reads inside (md_in_html); else a `<span>` in a line.
+    """
+    written = challenge.written_in(lang)
+    if written == lang:
+        return text
+    if block:
+        return f'<div lang="{written}" markdown>\n\n{text.strip()}\n\n</div>'
+    return f'<span lang="{written}">{text}</span>'
 
 
 def markdown_inline(text: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
-from govtech.model import Catalogue
+from govtech.model import Catalogue, Challenge
 from govtech.urls import page_url
 
 
@@ -22,6 +22,7 @@ def challenges_json(catalogue: Catalogue, today: date, site_url: str) -> bytes:
     data = {
         "$schema": page_url(site_url, DEFAULT_LANGUAGE, "schema/challenges.schema.json"),
         "generated": today.isoformat(),
+        "themes": {key: theme.names for key, theme in catalogue.themes.items() if any(c.theme == key for c in catalogue.challenges)},
         "challenges": [
             {
                 "id": c.id,
@@ -43,19 +44,22 @@ def challenges_json(catalogue: Catalogue, today: date, site_url: str) -> bytes:
                     "languages": list(c.application.languages),
                     "questions": c.application.questions,
                     "questions_until": _iso(c.application.questions_until),
-                    "what_to_send": c.application.texts,
+                    "what_to_send": _written(c.application.texts, c),
                 }
                 if c.application
                 else None,
-                "links": [{"url": link.url, "text": link.texts} for link in c.links],
-                "questions": [{"date": _iso(q.day), "anchor": q.anchor, "question": q.questions, "answer": q.answers} for q in c.questions],
+                "links": [{"url": link.url, "text": _written(link.texts, c)} for link in c.links],
+                "questions": [
+                    {"date": _iso(q.day), "anchor": q.anchor, "question": _written(q.questions, c), "answer": _written(q.answers, c)} for q in c.questions
+                ],
                 "outcome": {
-                    "text": c.outcome.texts,
+                    "text": _written(c.outcome.texts, c),
                     "firms": [{"name": f.name, **({"url": f.url} if f.url else {})} for f in c.outcome.firms],
                 }
                 if c.outcome
                 else None,
-                "texts": {lang: {k: v for k, v in vars(c.texts[lang]).items() if v is not None} for lang in LANGUAGES},
+                "texts": {lang: {k: v for k, v in vars(c.texts[lang]).items() if v is not None} for lang in c.languages},
+                "translations_pending": list(c.pending),
             }
             for c in catalogue.challenges
         ],
@@ -83,6 +87,11 @@ def rounds_data(catalogue: Catalogue) -> list[dict[str, Any]]:
         }
         for r in catalogue.rounds
     ]
+
+
+def _written(texts: dict[str, str], challenge: Challenge) -> dict[str, str]:
+    """`texts` in the languages the challenge is written in: a translation still to follow is left out, not shown as the Danish."""
+    return {lang: text for lang, text in texts.items() if lang in challenge.languages}
 
 
 def _iso(day: date | None) -> str | None:

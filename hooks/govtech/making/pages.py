@@ -12,7 +12,7 @@ from typing import Any
 
 from govtech import DEFAULT_LANGUAGE, LANGUAGES
 from govtech.making.applying import calendar_is_empty, webcal_url
-from govtech.making.challenge_form import challenge_form
+from govtech.making.challenge_form import NEW_ENTRY, challenge_form
 from govtech.making.collation import sort_key
 from govtech.making.markdown import template_environment
 from govtech.making.reference import entry_rows, field_rows
@@ -40,7 +40,7 @@ def render_pages(catalogue: Catalogue, today: date, schema_dir: Path, site_url: 
     env = template_environment()
     challenge_schema = schema("challenge", schema_dir)
     neutral, per_language = field_rows(challenge_schema)
-    files = {f"{name}_file": entry_rows(schema(name, schema_dir)) for name in ("owners", "events", "rounds")}
+    files = {f"{name}_file": entry_rows(schema(name, schema_dir)) for name in ("owners", "events", "rounds", "themes")}
     any_open = any(c.status_on(today) == "open-call" for c in catalogue.challenges)
     pages = {}
     for lang in LANGUAGES:
@@ -61,7 +61,7 @@ def render_pages(catalogue: Catalogue, today: date, schema_dir: Path, site_url: 
         pages[f"agencies/reference/{page_name('index', lang)}"] = reference
         form = challenge_form(challenge_schema, catalogue, lang, context["s"])
         sheet = worksheet(challenge_schema, catalogue, lang, context["s"])
-        pages[f"{FORM_DIR}/{page_name('index', lang)}"] = env.get_template("form.md.j2").render(context, form=form, sheet=sheet)
+        pages[f"{FORM_DIR}/{page_name('index', lang)}"] = env.get_template("form.md.j2").render(context, form=form, sheet=sheet, new_entry=NEW_ENTRY)
         pages[f"{WORKSHEET_DIR}/{page_name('index', lang)}"] = env.get_template("worksheet.md.j2").render(context, sheet=sheet)
     return pages
 
@@ -88,7 +88,7 @@ def filter_options(catalogue: Catalogue, today: date, lang: str) -> dict[str, li
     challenge goes through them, themes and owners in the language's alphabetical order."""
     s = ui_strings(lang)
     statuses = {c.status_on(today) for c in catalogue.challenges}
-    themes = {c.theme: s["theme"][c.theme] for c in catalogue.challenges}
+    themes = {c.theme: c.theme_names[lang] for c in catalogue.challenges}
     owners = {c.owner.key: c.owner.names[lang] for c in catalogue.challenges}
     # Rounds in the order they ran (the rounds file's); the filter is there only when some challenge names its round.
     rounds = {c.round.key for c in catalogue.challenges if c.round}

@@ -86,6 +86,8 @@ def _row(names: tuple[str, ...], spec: dict[str, Any], required: bool) -> FieldR
         kind = "choice"
     elif spec.get("type") == "boolean":
         kind = "boolean"
+    elif isinstance(spec.get("type"), list):
+        kind = "key_or_group"  # a key of an entry file, or the entry written out (owner, theme)
     elif spec.get("type") == "object":
         kind = "group"
     elif spec.get("type") == "array":

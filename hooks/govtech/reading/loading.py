@@ -14,16 +14,18 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from govtech import LANGUAGES
-from govtech.model import PHASES, Application, Catalogue, Challenge, Event, Firm, Link, Outcome, Owner, Phase, Question, Texts
+from govtech import DEFAULT_LANGUAGE, LANGUAGES
+from govtech.model import PHASES, Application, Catalogue, Challenge, Event, Firm, Link, Outcome, Owner, Phase, Question, Texts, Theme
 from govtech.paths import challenge_files
 from govtech.problems import InvalidInput, Problem
 from govtech.reading.rounds import ROUNDS_FILE, challenge_round_problems, read_rounds, rounds_model, with_round
-from govtech.reading.validation import challenge_problems, duplicate_id_problems, schema_problems, text_problems
+from govtech.reading.validation import challenge_problems, duplicate_id_problems, inline_entries, inline_entry_problems, schema_problems, text_problems
 from govtech.reading.yaml_reader import read_yaml
 from govtech.settings import ProjectSettings
 
 OWNERS_FILE = "_owners.yml"
+# The themes, beside the owners file.
+THEMES_FILE = "_themes.yml"
 EVENTS_FILE = "_events.yml"
 MAX_CHALLENGES = 5000
 # Files an editor did not mean as challenges: hidden files, editor backups and lock files.
@@ -117,54 +119,91 @@ def load_files(files: list[Path], owners_file: Path, display_root: Path, project
         raise InvalidInput(
             [Problem(_shown(owners_file.parent, display_root), 1, 1, f"there are {len(files):,} challenge files; the limit is {MAX_CHALLENGES:,}.")]
         )
-    owners_doc = read_yaml(owners_file, _shown(owners_file, display_root))
-    problems = list(owners_doc.problems)
-    if owners_doc.data is not None:
-        problems += schema_problems(owners_doc, "owners", schema_dir)
-    owners_data = owners_doc.data if isinstance(owners_doc.data, dict) else {}
-    # A broken owners file is reported there, once: not as an unknown owner in every challenge that names one.
-    owners_known = not problems
+    problems: list[Problem] = []
+    # Each file of entries (owners, themes) is reported there, once, when broken: not as an unknown key in every challenge that names one.
+    entries, known = {}, {}
+    for field, file, name in (("owner", owners_file, "owners"), ("theme", owners_file.with_name(THEMES_FILE), "themes")):
+        entries_doc = read_yaml(file, _shown(file, display_root))
+        found = list(entries_doc.problems) or schema_problems(entries_doc, name, schema_dir)
+        problems += found
+        entries[field] = entries_doc.data if isinstance(entries_doc.data, dict) else {}
+        known[field] = not found
     rounds_file = owners_file.parent / ROUNDS_FILE
-    found_in_rounds, rounds_data = read_rounds(rounds_file, _shown(rounds_file, display_root), schema_dir, markdown, owners_data if owners_known else None)
+    found_in_rounds, rounds_data = read_rounds(
+        rounds_file, _shown(rounds_file, display_root), schema_dir, markdown, entries["owner"] if known["owner"] else None
+    )
     problems += found_in_rounds
 
-    docs = []
+    docs, stems = [], []
     for file in files:
         doc = read_yaml(file, _shown(file, display_root))
         problems += doc.problems
         if doc.data is None:
             continue
-        found = schema_problems(doc, "challenge", schema_dir) + text_problems(doc, "challenge", markdown, schema_dir)
-        if isinstance(doc.data, dict):
-            found += challenge_problems(doc, file.stem, owners_data) + challenge_round_problems(doc, rounds_data)
-        if not owners_known:
-            owner_at = doc.position(("owner",)) if ("owner",) in doc.positions else None
-            found = [p for p in found if (p.line, p.column) != owner_at]
-        problems += found
         docs.append(doc)
+        stems.append(file.stem)
+    # An authority or theme a challenge writes out itself (`owner: {key: …}`) can be named by its key in the others.
+    defined = inline_entries(docs)
+    problems += inline_entry_problems(docs, defined, entries)
+    named = {field: {doc.data.get(field) for doc in docs if isinstance(doc.data, dict) and isinstance(doc.data.get(field), str)} for field in defined}
+    if any(keys - set(entries[field]) - set(defined[field]) for field, keys in named.items()):
+        # Only some files checked (`govtech-validate FILE`): a key may be written out in a challenge not named.
+        checked = {file.resolve() for file in files}
+        others = [read_yaml(file, _shown(file, display_root)) for file in challenge_files(owners_file.parent) if file.resolve() not in checked]
+        for field, elsewhere in inline_entries([doc for doc in others if doc.data is not None]).items():
+            defined[field] = elsewhere | defined[field]
+    for doc, stem in zip(docs, stems, strict=True):
+        found = schema_problems(doc, "challenge", schema_dir) + text_problems(doc, "challenge", markdown, schema_dir)
+        if not isinstance(doc.data, dict):
+            problems += found
+            continue
+        found += challenge_problems(doc, stem, entries["owner"] | defined["owner"], entries["theme"] | defined["theme"]) + challenge_round_problems(
+            doc, rounds_data
+        )
+        for field in ("owner", "theme"):
+            if not known[field]:
+                at = doc.position((field,)) if (field,) in doc.positions else None
+                found = [p for p in found if (p.line, p.column) != at]
+        problems += found
     problems += duplicate_id_problems(docs)
     if problems:
         raise InvalidInput(problems)
 
-    owners = {key: Owner(key, value["url"], {lang: value[lang] for lang in LANGUAGES}) for key, value in owners_data.items()}
+    owners = {
+        key: Owner(key, value["url"], {lang: value[lang] for lang in LANGUAGES}, _written_in(value))
+        for key, value in (entries["owner"] | defined["owner"]).items()
+    }
+    themes = {key: Theme(key, {lang: value[lang] for lang in LANGUAGES}, _written_in(value)) for key, value in (entries["theme"] | defined["theme"]).items()}
     rounds = rounds_model(rounds_data or {}, owners)
-    challenges = tuple(sorted((with_round(_challenge(doc.data, owners), doc.data, rounds) for doc in docs), key=lambda c: c.id))
-    return Catalogue(challenges, owners, rounds=rounds)
+    challenges = tuple(sorted((with_round(_challenge(doc.data, owners, themes), doc.data, rounds) for doc in docs), key=lambda c: c.id))
+    return Catalogue(challenges, owners, rounds=rounds, themes=themes)
 
 
-def _challenge(data: dict[str, Any], owners: dict[str, Owner]) -> Challenge:
-    """The model of one valid challenge file's data."""
+def _written_in(entry: dict[str, Any]) -> str | None:
+    """The id of the challenge that writes out an entry (validation.inline_entries), or None for an entry of its file."""
+    return entry["_doc"].data["id"] if "_doc" in entry else None
+
+
+def _key(value: Any) -> str:
+    """The key a challenge names its owner or theme by: the key itself, or the `key` of the group that writes it out."""
+    return value["key"] if isinstance(value, dict) else value
+
+
+def _challenge(data: dict[str, Any], owners: dict[str, Owner], themes: dict[str, Theme]) -> Challenge:
+    """The model of one valid challenge file's data; a language still to follow shows the Danish texts."""
     dates = data.get("dates") or {}
     return Challenge(
         id=data["id"],
-        theme=data["theme"],
-        owner=owners[data["owner"]],
+        theme=_key(data["theme"]),
+        owner=owners[_key(data["owner"])],
         status=data["status"],
         published=date.fromisoformat(dates["published"]) if "published" in dates else None,
         deadline=date.fromisoformat(dates["deadline"]) if "deadline" in dates else None,
         contact=data.get("contact"),
-        links=tuple(Link(link["url"], {lang: link[lang] for lang in LANGUAGES}) for link in data.get("links", ())),
-        texts={lang: Texts(**data[lang]) for lang in LANGUAGES},
+        links=tuple(Link(link["url"], {lang: link.get(lang, link[DEFAULT_LANGUAGE]) for lang in LANGUAGES}) for link in data.get("links", ())),
+        texts={lang: Texts(**data.get(lang, data[DEFAULT_LANGUAGE])) for lang in LANGUAGES},
+        languages=tuple(lang for lang in LANGUAGES if lang in data),
+        theme_names=themes[_key(data["theme"])].names,
         owner_confirmed=data.get("owner_confirmed", True),
         timeline=_timeline(data.get("timeline") or {}),
         questions=_questions(data.get("questions", ())),
@@ -196,8 +235,8 @@ def _questions(data: list[dict[str, Any]]) -> tuple[Question, ...]:
             Question(
                 date.fromisoformat(item["date"]),
                 anchor,
-                {lang: item[lang]["question"] for lang in LANGUAGES},
-                {lang: item[lang]["answer"] for lang in LANGUAGES},
+                {lang: item.get(lang, item[DEFAULT_LANGUAGE])["question"] for lang in LANGUAGES},
+                {lang: item.get(lang, item[DEFAULT_LANGUAGE])["answer"] for lang in LANGUAGES},
             )
         )
     return tuple(questions)
@@ -205,15 +244,15 @@ def _questions(data: list[dict[str, Any]]) -> tuple[Question, ...]:
 
 def _outcome(data: dict[str, Any]) -> Outcome:
     """The result of the selection."""
-    return Outcome({lang: data[lang] for lang in LANGUAGES}, tuple(Firm(f["name"], f.get("url")) for f in data.get("firms", ())))
+    return Outcome({lang: data.get(lang, data[DEFAULT_LANGUAGE]) for lang in LANGUAGES}, tuple(Firm(f["name"], f.get("url")) for f in data.get("firms", ())))
 
 
 def _application(data: dict[str, Any]) -> Application:
-    """How to apply, as the file says it."""
+    """How to apply, as the file says it; a language still to follow shows the Danish text."""
     return Application(
         data["url"],
         tuple(lang for lang in LANGUAGES if data["languages"].get(lang)),
-        {lang: data[lang] for lang in LANGUAGES},
+        {lang: data.get(lang, data[DEFAULT_LANGUAGE]) for lang in LANGUAGES},
         data.get("questions"),
         _day(data.get("questions_until")),
     )

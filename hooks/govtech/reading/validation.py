@@ -19,7 +19,7 @@ from typing import Any
 import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError
 
-from govtech import LANGUAGES
+from govtech import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from govtech.problems import Problem
 from govtech.reading.html_safety import MarkdownTexts, disallowed, explain, sections
 from govtech.reading.yaml_reader import Document, FieldPath, read_yaml
@@ -83,6 +83,10 @@ PAGE_TEXTS = {
 }
 
 
+# A text shown in the language it is written in, on a page in a language still to follow (making/markdown.written_in): the wrapper is the page's.
+_PENDING_TEXT = re.compile(r'^\s*<div lang="[a-z]{2}">\n(.*)</div>\s*$', re.DOTALL)
+
+
 def page_problems(page_html: str, headings: dict[str, str], lang: str, source: Path, shown: str) -> list[Problem]:
     """The build's check of a rendered challenge page: each text's section, by the validator's allow-list.
 
@@ -91,11 +95,16 @@ def page_problems(page_html: str, headings: dict[str, str], lang: str, source: P
     """
     wanted = {headings[key]: tuple(part.format(lang=lang) for part in path) for key, path in PAGE_TEXTS.items() if key in headings}
     found = [
-        (path, markup) for path, section in sections(page_html, wanted, {v for v in headings.values() if isinstance(v, str)}) for markup in disallowed(section)
+        (path, markup)
+        for path, section in sections(page_html, wanted, {v for v in headings.values() if isinstance(v, str)})
+        for markup in disallowed(_PENDING_TEXT.sub(r"\1", section))
     ]
     if not found:
         return []
     doc = read_yaml(source, shown)
+    if isinstance(doc.data, dict) and lang not in doc.data:
+        # Published in Danish first: the page in `lang` shows the Danish texts.
+        found = [(tuple(DEFAULT_LANGUAGE if part == lang else part for part in path), markup) for path, markup in found]
     problems = []
     for path, markup in found:
         explanation = explain(markup, next((value for _, value in _values_at(doc.data, path, ())), ""))
@@ -135,16 +144,33 @@ def _markdown_fields_at(file: Path, mtime_ns: int) -> tuple[FieldPath, ...]:
     return tuple(found)
 
 
-def challenge_problems(doc: Document, stem: str, owners: dict[str, Any]) -> list[Problem]:
-    """What a schema cannot check in one challenge file."""
+def challenge_problems(doc: Document, stem: str, owners: dict[str, Any], themes: dict[str, Any] | None = None) -> list[Problem]:
+    """What a schema cannot check in one challenge file.
+
+    `owners` and `themes`: the entries of challenges/_owners.yml and _themes.yml, and those the challenges write out themselves.
+    """
     data, problems = doc.data, []
     if data.get("id") != stem and isinstance(data.get("id"), str):
         problems.append(doc.problem(("id",), f"the id `{data['id']}` must equal the file name; write `id: {stem}` or rename the file to {data['id']}.yml."))
     owner = data.get("owner")
     if isinstance(owner, str) and owner not in owners:
         problems.append(
-            doc.problem(("owner",), f"unknown owner `{owner}`{_suggest(owner, owners)}; use a key from challenges/_owners.yml, or add the authority there.")
+            doc.problem(
+                ("owner",),
+                f"unknown owner `{owner}`{_suggest(owner, owners)}; use a key from challenges/_owners.yml, or, for an authority not listed there, "
+                "write it out under `owner:` with its key, url and names (da, de, en), as the challenge form does.",
+            )
         )
+    theme = data.get("theme")
+    if themes is not None and isinstance(theme, str) and theme not in themes:
+        problems.append(
+            doc.problem(
+                ("theme",),
+                f"`{theme}` is not a known theme{_suggest(theme, themes)}; use one of: {', '.join(themes)}; "
+                "or, for a new theme, write it out under `theme:` with its key and names (da, de, en), as the challenge form does.",
+            )
+        )
+    problems += language_problems(doc)
     dates = data.get("dates") if isinstance(data.get("dates"), dict) else {}
     published, deadline = _date(dates.get("published")), _date(dates.get("deadline"))
     if published and deadline and deadline < published:
@@ -183,6 +209,84 @@ def _application_problems(doc: Document, deadline: date | None) -> list[Problem]
     return problems
 
 
+# The files that list what challenges name by key, by the field that names it.
+ENTRY_FILES = {"owner": "challenges/_owners.yml", "theme": "challenges/_themes.yml"}
+_ENTRY_WORDS = {"owner": "authority", "theme": "theme"}
+
+
+def inline_entries(docs: list[Document]) -> dict[str, dict[str, Any]]:
+    """The authorities and themes that challenge files write out themselves (`owner: {key: …}`), by field and key: the first of each key.
+
+    Each entry is as the entry files hold it ({url, da, de, en} or {da, de, en}), with `_doc` the file that writes it.
+    """
+    found: dict[str, dict[str, Any]] = {field: {} for field in ENTRY_FILES}
+    for doc in docs:
+        for field in ENTRY_FILES:
+            value = doc.data.get(field) if isinstance(doc.data, dict) else None
+            if isinstance(value, dict) and isinstance(value.get("key"), str) and all(isinstance(value.get(lang), str) for lang in LANGUAGES):
+                found[field].setdefault(value["key"], {**{k: v for k, v in value.items() if k != "key"}, "_doc": doc})
+    return found
+
+
+def inline_entry_problems(docs: list[Document], defined: dict[str, dict[str, Any]], listed: dict[str, dict[str, Any]]) -> list[Problem]:
+    """An authority or theme written out in a challenge although its file lists its key, or written out again with other details."""
+    problems = []
+    for doc in docs:
+        for field, word in _ENTRY_WORDS.items():
+            value = doc.data.get(field) if isinstance(doc.data, dict) else None
+            if not isinstance(value, dict) or not isinstance(value.get("key"), str):
+                continue
+            key, first = value["key"], defined[field].get(value["key"])
+            if key in listed.get(field, {}):
+                problems.append(
+                    doc.problem((field, "key"), f"the {word} `{key}` is already in {ENTRY_FILES[field]}; write `{field}: {key}` instead of the group.")
+                )
+            elif (
+                first is not None
+                and first["_doc"] is not doc
+                and {k: v for k, v in value.items() if k != "key"} != {k: v for k, v in first.items() if k != "_doc"}
+            ):
+                line = first["_doc"].position((field,))[0]
+                problems.append(
+                    doc.problem(
+                        (field, "key"),
+                        f"the {word} `{key}` is also written out in {first['_doc'].path} (line {line}), with other details; "
+                        f"write `{field}: {key}` here instead of the group, or the same details as there.",
+                    )
+                )
+    return problems
+
+
+def language_problems(doc: Document) -> list[Problem]:
+    """German and English may follow the Danish texts, but all of a language's texts at once: each is there in every part or in none."""
+    data, problems = doc.data, []
+    parts: list[tuple[FieldPath, Any]] = [(("links", i), link) for i, link in enumerate(data.get("links") or []) if isinstance(link, dict)]
+    parts += [(("questions", i), q) for i, q in enumerate(data.get("questions") or []) if isinstance(q, dict)]
+    for name in ("outcome", "application"):
+        if isinstance(data.get(name), dict):
+            parts.append(((name,), data[name]))
+    for lang in LANGUAGES[1:]:
+        name = LANGUAGE_NAMES[lang]
+        for path, part in parts:
+            if lang in data and lang not in part:
+                problems.append(
+                    doc.problem(
+                        path,
+                        f"`{_field_name(path)}` has no {name} text (`{lang}:`), though the file has its {name} texts (`{lang}:` on line {doc.position((lang,))[0]}); "
+                        f"add `{lang}:` here, or leave all the {name} texts out to publish in Danish first.",
+                    )
+                )
+            elif lang not in data and lang in part:
+                problems.append(
+                    doc.problem(
+                        path + (lang,),
+                        f"`{_field_name(path + (lang,))}`: the file has no {name} texts (no `{lang}:` block), so its {name} texts follow all together; "
+                        f"delete this one for now, or add the `{lang}:` block with the other {name} texts.",
+                    )
+                )
+    return problems
+
+
 def duplicate_id_problems(docs: list[Document]) -> list[Problem]:
     """A problem for every file whose id an earlier file already has."""
     first: dict[str, Document] = {}
@@ -208,7 +312,7 @@ def _explain(error: ValidationError, doc: Document) -> list[Problem]:
         key, hint = str(value), error.schema.get("x-hint", "is not allowed as a key")
         if kind == "maxLength":
             hint = f"is {len(key)} characters long; the limit is {expected}"
-        return [doc.problem(path + (key,), f"the key `{key}` {hint}; rename it, and the `owner:` lines that name it.")]
+        return [doc.problem(path + (key,), f"the key `{key}` {hint}; rename it, and the `{error.schema.get('x-field', 'owner')}:` lines that name it.")]
     if kind == "additionalProperties":
         problems = []
         for key in value:
@@ -245,7 +349,10 @@ def _no_such_day(value: Any) -> str:
     """Why `value` names no day, and what to write instead."""
     match = _ISO_DAY.match(str(value))
     if not match:
-        return f"`{value}` is not a date; write it as YYYY-MM-DD, such as 2030-03-31."
+        meant = _meant_day(str(value))
+        if meant:
+            return f"`{value}` is not written as the file writes dates: year, month, day (YYYY-MM-DD). Did you mean {meant}?"
+        return f"`{value}` is not a date; write it as YYYY-MM-DD: the year, the month and the day, with hyphens between them."
     year, month, day = (int(part) for part in match.groups())
     if not 1 <= month <= 12:
         return f"{value} does not exist: there is no month {match.group(2)}. Write the month as 01 to 12."
@@ -253,8 +360,33 @@ def _no_such_day(value: Any) -> str:
     return f"{value} does not exist: {_MONTHS[month - 1]} {year} has {days} days. Write a day that exists."
 
 
-def _type_message(field: str, expected: str, value: Any, written: str | None) -> str:
+# A day written the Danish or German way (31-03-2030, 31.03.2030, 31/3/2030), or with the year first but a digit short (2030-3-31).
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4})\s*$")
+_YEAR_FIRST = re.compile(r"^\s*(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*$")
+
+
+def _meant_day(written: str) -> str | None:
+    """The day `written` most likely names, as YYYY-MM-DD, when it is a real day written in another order or form."""
+    match = _DAY_FIRST.match(written)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        if month > 12 >= day:  # 03/31/2030: the month first
+            day, month = month, day
+    elif match := _YEAR_FIRST.match(written):
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _type_message(field: str, expected: str | list[str], value: Any, written: str | None) -> str:
     """Why a value has the wrong type, in the terms an editor uses."""
+    if isinstance(expected, list):
+        # A key, or the group that writes the entry out (`owner`, `theme`): said as a key, the usual way.
+        expected = "string" if "string" in expected else expected[0]
     if expected == "string":
         if value is None:
             return f"`{field}` is empty; write the text after `{field.split('.')[-1]}:`."

@@ -73,18 +73,52 @@ class Document:
         return self._lines
 
     def pasted_text(self, line: int) -> str | None:
-        """When `line` (1-based) looks like a line of the text above it that lost its indentation: what to do."""
+        """When `line` (1-based) looks like a line of the text above it that lost its indentation: what to do (for it and the lines after it that did too)."""
+        found = self.pasted_lines(line)
+        return found[0][2] if found else None
+
+    def pasted_lines(self, line: int) -> list[tuple[int, int, str]]:
+        """When `line` (1-based) starts the lines of a text that lost their indentation (pasted from another program): (line, column, what to do).
+
+        Every such line up to the next field is named at once: those indented too little, and those indented
+        with no-break spaces, which YAML does not count as indentation.
+        """
         ended = _texts_ended(self.source).get(line)
-        if ended is None or line > len(self.lines):
-            return None
-        text = self.lines[line - 1]
-        if _YAML_LINE.match(text) and not _PROSE_NAME.match(text):
-            return None
-        header, name, indent = ended
-        return (
-            f"this line is not indented like the text of `{name}: |` on line {header}, so YAML does not read it as part of that text; "
-            f"if it belongs there, indent it with {indent} spaces, like the lines above it."
-        )
+        if ended is None or line > len(self.lines) or not _prose(self.lines[line - 1]):
+            return []
+        header, name, indent, first = ended
+        short: list[int] = []
+        nbsp: list[int] = []
+        for number in range(line, len(self.lines) + 1):
+            text = self.lines[number - 1]
+            if not text.strip() or len(text) - len(text.lstrip(" ")) >= indent:
+                continue
+            if number > line and not _prose(text):
+                break
+            (nbsp if "\u00a0" in text[: len(text) - len(text.lstrip(" \u00a0"))] else short).append(number)
+        found = []
+        if short:
+            these, them = ("this line", "it") if len(short) == 1 else (f"this line and line{'s' if len(short) > 2 else ''} {_numbers(short[1:])}", "them")
+            each = "it" if len(short) == 1 else "each"
+            if first:
+                where = f"not indented under `{name}: |` on line {header}, so YAML does not read {them} as that text"
+                how = f"indent {each} with {indent} spaces, more than `{name}:`."
+            else:
+                where = f"not indented like the text of `{name}: |` on line {header}, so YAML does not read {them} as part of that text"
+                how = f"indent {each} with {indent} spaces, like the lines above {them}."
+            verb = "is" if len(short) == 1 else "are"
+            found.append((short[0], 1, f"{these} {verb} {where}; if {'they' if len(short) > 1 else 'it'} belong{'s' if len(short) == 1 else ''} there, {how}"))
+        if nbsp:
+            lines = f"line{'s' if len(nbsp) > 1 else ''} {_numbers(nbsp)}"
+            found.append(
+                (
+                    nbsp[0],
+                    1,
+                    f"{lines} {'is' if len(nbsp) == 1 else 'are'} indented with no-break spaces (as text pasted from a word processor often is), "
+                    f"which YAML does not count as indentation; retype the spaces at the start of {lines}.",
+                )
+            )
+        return sorted(found)
 
     def position(self, path: FieldPath) -> tuple[int, int]:
         """Where the value at `path` (or its nearest written parent) is."""
@@ -148,7 +182,9 @@ def read_yaml(file: Path, display_path: str) -> Document:
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
-        return _fail(doc, *_syntax_error(err, doc))
+        for line, column, message in _syntax_errors(err, doc):
+            _fail(doc, line, column, message)
+        return doc
     except yaml.reader.ReaderError as err:
         line = text.count("\n", 0, err.position) + 1
         column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
@@ -164,13 +200,68 @@ def read_yaml(file: Path, display_path: str) -> Document:
     return doc
 
 
-def _syntax_error(err: yaml.MarkedYAMLError, doc: Document) -> tuple[int, int, str]:
-    """Line, column and a plain-words message for a YAML syntax error, at the line where the mistake was made."""
+def _prose(line: str) -> bool:
+    """Whether `line` reads as text rather than as YAML: not a field, a list entry or a comment (unless its "field" is prose, such as `Bemærk: …`)."""
+    return not _YAML_LINE.match(line.replace("\u00a0", " ")) or bool(_PROSE_NAME.match(line.replace("\u00a0", " ")))
+
+
+def _numbers(numbers: list[int]) -> str:
+    """`17`, `17 and 19`, `17, 19 and 21`."""
+    written = [str(n) for n in numbers]
+    return written[0] if len(written) == 1 else f"{', '.join(written[:-1])} and {written[-1]}"
+
+
+def _syntax_errors(err: yaml.MarkedYAMLError, doc: Document) -> list[tuple[int, int, str]]:
+    """The problems a YAML syntax error stands for, in plain words, at the lines where the mistakes were made."""
     marks = [m for m in (err.context_mark, err.problem_mark) if m is not None]
     last = max(m.line for m in marks) + 1 if marks else 1
     for line in sorted(_texts_ended(doc.source)):
-        if line <= last and (message := doc.pasted_text(line)):
-            return line, 1, message
+        if line <= last and (found := doc.pasted_lines(line)):
+            return found
+    for mark in marks:
+        text = doc.lines[mark.line] if mark.line < len(doc.lines) else ""
+        if "\u00a0" in text[: len(text) - len(text.lstrip(" \u00a0"))]:
+            return [
+                (
+                    mark.line + 1,
+                    1,
+                    f"line {mark.line + 1} is indented with no-break spaces (as text pasted from a word processor often is), "
+                    f"which YAML does not count as indentation; retype the spaces at the start of line {mark.line + 1}.",
+                )
+            ]
+    quoted_typographically = any(_typographic_quote(doc.lines[m.line] if m.line < len(doc.lines) else "") is not None for m in marks)
+    if err.problem and err.problem.startswith("mapping values are not allowed") and err.problem_mark and not quoted_typographically:
+        quoted = _quoted_line(doc.lines[err.problem_mark.line] if err.problem_mark.line < len(doc.lines) else "")
+        if quoted:
+            line, column, copy = quoted
+            return [
+                (
+                    err.problem_mark.line + 1,
+                    column,
+                    "this text holds a colon followed by a space, which YAML reads as the start of another field; put the whole text in quotes. "
+                    f"Copy this line in its place: `{copy}`",
+                )
+            ]
+    return [_syntax_error(err, doc)]
+
+
+# `name: text: more`: a field whose text holds a colon and a space.
+_COLON_IN_TEXT = re.compile(r"^( *(?:- +)*)([^\s:#'\"][^:#]*?):[ \t]+([^'\"\s|>&*!%@`\[{][^#]*?:[ \t][^#]*?)[ \t]*$")
+
+
+def _quoted_line(line: str) -> tuple[int, int, str] | None:
+    """For a line whose text holds `: `: its line, the column its text starts at, and the line with the text in quotes."""
+    match = _COLON_IN_TEXT.match(line)
+    if not match:
+        return None
+    indent, name, value = match.groups()
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return 0, match.start(3) + 1, f'{indent}{name}: "{escaped}"'
+
+
+def _syntax_error(err: yaml.MarkedYAMLError, doc: Document) -> tuple[int, int, str]:
+    """Line, column and a plain-words message for a YAML syntax error, at the line where the mistake was made."""
+    marks = [m for m in (err.context_mark, err.problem_mark) if m is not None]
     for mark in marks:
         quote = _typographic_quote(doc.lines[mark.line] if mark.line < len(doc.lines) else "")
         if quote is not None:
@@ -216,10 +307,10 @@ def _quote_message(mark: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _texts_ended(source: str) -> dict[int, tuple[int, str, int]]:
+def _texts_ended(source: str) -> dict[int, tuple[int, str, int, bool]]:
     """For each text written as `name: |` (or `>`): the first line indented less than the text, after its last line.
 
-    {that line (1-based): (the line of `name: |`, `name`, the indentation of the text's lines)}
+    {that line (1-based): (the line of `name: |`, `name`, the indentation of the text's lines, whether it is the text's first line)}
     """
     ended = {}
     lines = source.split("\n")
@@ -232,11 +323,12 @@ def _texts_ended(source: str) -> dict[int, tuple[int, str, int]]:
             if not line.strip():
                 continue
             here = len(line) - len(line.lstrip(" "))
+            opening = indent is None
             if indent is None:
                 indent = here if here > key_indent else key_indent + 2
             if here < indent:
                 if not line.lstrip(" ").startswith("#"):
-                    ended[number + 1] = (first + 1, header.group(2).strip("'\""), indent)
+                    ended[number + 1] = (first + 1, header.group(2).strip("'\""), indent, opening)
                 break
     return ended
 
