@@ -71,7 +71,7 @@ def test_too_many_challenges_is_a_clear_error(tmp_path: Path, capsys: pytest.Cap
 REJECTED = {
     "script tag": "<script>alert(1)</script>",
     "img onerror": '<img src=x onerror="alert(1)">',
-    "svg onload in a title": '"><svg onload=alert(1)>',
+    "svg onload after a closing quote": '"><svg onload=alert(1)>',
     "javascript link": "[click](javascript:alert(1))",
     "javascript link, mixed case and spaces": "[click]( JaVaScRiPt:alert(1))",
     "javascript link, entity-encoded": "[click](java&#115;cript:alert(1))",
@@ -100,8 +100,9 @@ def test_dangerous_text_is_rejected_with_a_line(tmp_path: Path, capsys: pytest.C
 
 
 # Payloads that pass validation as text: they must reach the reader as text, never as markup.
+# A title is plain text (no Markdown, no HTML): markup in it is shown, in the header and <title> too.
 ACCEPTED = {
-    "title": 'Quote " and ampersand & and &lt;script&gt;alert(1)&lt;/script&gt;',
+    "title": 'Quote " and ampersand & and &lt;script&gt;alert(1)&lt;/script&gt; and "><svg onload=alert(1)><b>bold</b>',
     "summary": "Entities &#60;img src=x onerror=alert(1)&#62; and [fake](link) *stars* `code` end.",
     "question": 'What if &#x3C;script&#x3E;alert(1) and {% raw %} and 3 < 4 > 2 and "quotes" appear?',
     "background": 'A [link with a quote](https://example.org/"onmouseover="alert(1)) and &lt;svg onload=alert(1)&gt; and <3 hearts.',
@@ -139,13 +140,15 @@ def test_payloads_that_pass_validation_never_run_in_the_browser(tmp_path: Path, 
             for link in page.locator("article a").all():
                 link.hover()
             assert dialogs == [], path
-            injected = page.evaluate("""() => [...document.querySelectorAll("article *")]
+            injected = page.evaluate("""() => [...document.querySelectorAll("article *, .md-header__topic *")]
                 .filter(e => e.tagName === "SCRIPT" || e.tagName === "IMG" || e.tagName === "svg" ||
                              [...e.attributes].some(a => a.name.startsWith("on")))
                 .map(e => e.outerHTML.slice(0, 80))""")
             assert injected == [], path
         page.goto(base + "en/challenges/invoicing/")
-        assert page.locator("article h1").text_content().startswith('Quote " and ampersand & and &lt;script&gt;')
+        assert page.locator("article h1").text_content() == ACCEPTED["title"]
+        assert page.title().startswith(ACCEPTED["title"])
+        assert page.locator(".md-header__topic").all_text_contents()[-1].strip() == ACCEPTED["title"]
         contact = page.locator("article dd a[href^='https://example.org/?q=']")
         assert contact.get_attribute("href") == ACCEPTED_CONTACT.replace("(", "%28").replace(")", "%29")
         assert [a for a in contact.evaluate("a => a.getAttributeNames()")] == ["href"]
