@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
-# The way out (README "ProperDocs"): the same build by ProperDocs, in a venv of its own without MkDocs.
+# The way out (MAINTAINING.md, "ProperDocs"): the same build by ProperDocs, in a venv of its own without MkDocs.
 PROPERDOCS_VENV := .venv-properdocs
 export NO_MKDOCS_2_WARNING := 1
 # The site's scripts and the Node.js tools of the tests, for ESLint (eslint.config.mjs).
@@ -34,7 +34,7 @@ help: ## List the targets
 build: $(VENV)/.site ## Strict build into site/ (replaced only when the build succeeds)
 	$(call strict-build,$(BIN)/mkdocs)
 
-build-properdocs: $(PROPERDOCS_VENV)/.installed ## The same build by ProperDocs, the maintained MkDocs 1.x (README "ProperDocs")
+build-properdocs: $(PROPERDOCS_VENV)/.installed ## The same build by ProperDocs, the maintained MkDocs 1.x (MAINTAINING.md, "ProperDocs")
 	$(call strict-build,$(PROPERDOCS_VENV)/bin/properdocs)
 
 properdocs-check: $(VENV)/.test $(PROPERDOCS_VENV)/.installed ## Build with MkDocs and with ProperDocs and compare every file (tests/test_properdocs.py)
