@@ -10,7 +10,8 @@ PROPERDOCS_VENV := .venv-properdocs
 export NO_MKDOCS_2_WARNING := 1
 # The site's scripts and the Node.js tools of the tests, for ESLint (eslint.config.mjs).
 JS := docs/assets tests/*.mjs eslint.config.mjs
-# `make test-fast`: the tests without the markers tests/conftest.py sets from the fixtures a test uses.
+# `make test-fast`: the tests without the markers tests/conftest.py sets from the fixtures a test uses,
+# with a tenth of each property test's Hypothesis examples (GOVTECH_EXAMPLES; `make test` runs them all).
 FAST := not browser and not nginx and not vnu and not node and not properdocs
 
 # Stops with a message unless $(1) is Python 3.11 or newer (Material 9.8 requires it).
@@ -62,8 +63,8 @@ format: $(VENV)/.test node_modules/.installed ## Format hooks/ and tests/ and fi
 test: lint $(VENV)/.test node_modules/.installed ## Lint (once), then the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-fast: $(VENV)/.test ## The edit loop: the tests that need no Chromium, nginx, HTML checker, Node.js or second venv (no lint)
-	$(BIN)/python -m pytest -m '$(FAST)' $(PYTEST_ARGS)
+test-fast: $(VENV)/.test ## The edit loop: the tests that need no Chromium, nginx, HTML checker, Node.js or second venv, on two cores (no lint)
+	GOVTECH_EXAMPLES=0.1 $(BIN)/python -m pytest -m '$(FAST)' -n 2 --dist loadfile $(PYTEST_ARGS)
 
 bench: $(VENV)/.test ## Benchmarks (not part of `make test`)
 	$(BIN)/python benchmarks/run.py

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from collections.abc import Callable, Iterable
@@ -12,6 +13,11 @@ import pytest
 
 # Tests import these from here; they live in support.py, which the benchmarks share.
 from support import CHROMIUM, CHROMIUM_ARGS, MKDOCS, ROOT, Build, build, copy_project, free_port, serve  # noqa: F401
+
+
+def examples(full: int) -> int:
+    """How many examples a Hypothesis test tries: `full` in `make test`; the share GOVTECH_EXAMPLES says (0.1 in `make test-fast`), at least 10."""
+    return max(10, round(full * float(os.environ.get("GOVTECH_EXAMPLES", "1"))))
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from govtech.html_safety import _needs_rendering, disallowed, explain
 from govtech.loading import site_settings
 from mutations import MARKUP
@@ -202,7 +203,7 @@ PROSE_PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.lists(PROSE_PIECES, max_size=16))
 def test_texts_the_screen_lets_through_unrendered_render_within_the_allow_list(pieces: list[str]) -> None:
     """The validator renders only texts that could hold markup; every other text, rendered in full, must pass."""
@@ -212,7 +213,7 @@ def test_texts_the_screen_lets_through_unrendered_render_within_the_allow_list(p
     assert rendered is not None and disallowed(rendered) == [], (text, rendered)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(st.one_of(MARKUP, PROSE_PIECES), max_size=8))
 def test_any_text_is_answered_without_error(pieces: list[str]) -> None:
     """Whatever an editor writes, the check answers: a list of named problems, each with a message."""

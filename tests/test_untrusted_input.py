@@ -10,7 +10,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
-from conftest import build, copy_project, serve
+from conftest import build, copy_project, examples, serve
 from govtech.cli import main
 from govtech.loading import load_catalogue
 from govtech.problems import InvalidInput
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PROBLEM_LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): \S.*$")
 
 
-@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=examples(800), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(case=mutated())
 def test_any_mutation_validates_cleanly_or_is_reported_precisely(tmp_path_factory: pytest.TempPathFactory, case: tuple[str, str]) -> None:
     name, text = case
