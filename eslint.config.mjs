@@ -1,7 +1,7 @@
 // ESLint (pinned in package.json and package-lock.json), run by `make lint`:
 // the site's scripts in docs/assets/ in one modern style, that of
-// challenge-form.js: const and let, arrow functions for callbacks, for…of
-// loops, template literals where a string is built from parts.
+// challenge-form.js: const and let, arrow functions for callbacks, shorthand
+// properties, strict mode in each script's own function, no globals.
 import js from "@eslint/js";
 import globals from "globals";
 
