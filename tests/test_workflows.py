@@ -112,7 +112,7 @@ def test_the_daily_deploy_rebuilds_the_commit_last_tested_without_running_the_su
     deploy = workflows()["deploy.yml"]
     build = deploy["jobs"]["build"]
     [choose] = [step for step in steps(build) if step.get("id") == "commit"]
-    assert 'select(.event == "push" or .event == "workflow_dispatch")' in choose["run"] and "status=success" in choose["run"]
+    assert "for event in push workflow_dispatch;" in choose["run"] and "branch=main&status=success&event=$event" in choose["run"]
     assert build["permissions"]["actions"] == "read"
     [checkout] = [step for step in steps(build) if step.get("uses", "").startswith("actions/checkout@")]
     assert checkout["with"]["ref"] == "${{ steps.commit.outputs.sha }}"
