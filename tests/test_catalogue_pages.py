@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import subprocess
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -29,7 +29,6 @@ from govtech.making.collation import sort_key
 from govtech.making.pages import PAGE_SIZE, catalogue_pages
 from govtech.schemas import schema
 from govtech.urls import catalogue_stem, is_catalogue_stem
-from test_html_validity import VNU
 from test_reflow import OVERFLOW, PHONE
 
 SYNTHETIC = PAGE_SIZE * 2 + 3
@@ -75,6 +74,18 @@ def card_target(url_path: str, card: lxml.html.HtmlElement) -> str:
     """The path (below the site root) the card's title links to, from the page at `url_path`."""
     [link] = card.xpath("./h2/a")
     return urlsplit(urljoin(f"http://site/{url_path}", link.get("href"))).path.lstrip("/")
+
+
+def card_themes(site: Path, lang: str, numbers: Iterable[int]) -> dict[str, str]:
+    """What the catalogue pages `numbers` hold, read without JavaScript: each card's challenge path and its theme."""
+    theme_term = strings(lang)["challenge"]["theme"]
+    themes: dict[str, str] = {}
+    for number in numbers:
+        url_path = catalogue_path(lang, number)
+        for card in cards(page(site, url_path)):
+            facts = dict(zip((text(t) for t in card.xpath("./dl/dt")), (text(d) for d in card.xpath("./dl/dd")), strict=True))
+            themes[card_target(url_path, card)] = facts[theme_term]
+    return themes
 
 
 # --------------------------------------------------------------------------- names and links
@@ -172,14 +183,7 @@ def test_every_challenge_is_linked_from_exactly_one_catalogue_page(paged_site, l
 def test_a_filter_shows_the_matching_cards_of_all_pages(paged_site, browser, lang: str) -> None:
     base, site = paged_site
     s = strings(lang)
-    theme_term = s["challenge"]["theme"]
-    # What the pages hold, read without JavaScript: each challenge's theme.
-    themes: dict[str, str] = {}
-    for number in range(1, PAGES + 1):
-        url_path = catalogue_path(lang, number)
-        for card in cards(page(site, url_path)):
-            facts = dict(zip((text(t) for t in card.xpath("./dl/dt")), (text(d) for d in card.xpath("./dl/dd")), strict=True))
-            themes[card_target(url_path, card)] = facts[theme_term]
+    themes = card_themes(site, lang, range(1, PAGES + 1))
     chosen = sorted(set(themes.values()))[0]
     expected = sorted(path for path, theme in themes.items() if theme == chosen)
     assert PAGE_SIZE < TOTAL and 0 < len(expected) < TOTAL
@@ -213,14 +217,56 @@ def test_a_filter_shows_the_matching_cards_of_all_pages(paged_site, browser, lan
     context.close()
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_when_the_other_pages_cannot_be_fetched_the_count_says_so_and_the_page_links_stay(paged_site, browser, lang: str) -> None:
+    base, site = paged_site
+    s = strings(lang)["catalogue"]
+    here = card_themes(site, lang, [1])
+    everywhere = card_themes(site, lang, range(1, PAGES + 1))
+    # A theme some of this page's cards have, and more cards on the other pages.
+    chosen = next(t for t in sorted(set(here.values())) if 0 < list(here.values()).count(t) < list(everywhere.values()).count(t))
+    expected = sorted(path for path, theme in here.items() if theme == chosen)
+
+    context = browser.new_context()
+    reader = context.new_page()
+    page_errors: list[str] = []
+    reader.on("pageerror", lambda error: page_errors.append(str(error)))
+    fetched: list[str] = []
+
+    def unavailable(route) -> None:
+        fetched.append(route.request.url)
+        route.fulfill(status=503, body="Service unavailable")
+
+    reader.route("**/challenges/page-*/", unavailable)
+    reader.goto(base + catalogue_path(lang, 1))
+    reader.select_option("#filter-theme", label=chosen)
+    wanted = s["shown_here"].format(shown=len(expected), count=PAGE_SIZE)
+    reader.wait_for_function("text => document.querySelector('.challenge-filters__count').textContent === text", arg=wanted)
+    assert len(fetched) == PAGES - 1, "the page tried to fetch the other pages"
+    hrefs = reader.eval_on_selector_all(".challenge-card:not([hidden]) h2 a", "links => links.map(a => a.href)")
+    assert sorted(urlsplit(h).path.lstrip("/") for h in hrefs) == expected, "this page's matching cards"
+    assert reader.locator(".challenge-card").count() == PAGE_SIZE
+    assert reader.locator("nav.challenge-pages").is_visible(), "the page links stay, to reach the other challenges"
+    assert reader.locator(".challenge-cards").get_attribute("aria-busy") is None
+
+    # Once the other pages answer again, the next change fetches them and filters over every challenge.
+    reader.unroute("**/challenges/page-*/")
+    reader.select_option("#filter-theme", "")
+    reader.wait_for_function(
+        "text => document.querySelector('.challenge-filters__count').textContent === text", arg=s["shown"].format(shown=TOTAL, total=TOTAL)
+    )
+    assert reader.locator(".challenge-card").count() == TOTAL
+    assert reader.locator("nav.challenge-pages").is_hidden()
+    assert page_errors == []
+    context.close()
+
+
 # --------------------------------------------------------------------------- quality
 
 
-def test_the_catalogue_pages_are_valid_html(paged_site) -> None:
+def test_the_catalogue_pages_are_valid_html(paged_site, html_checker: Callable[[list[Path]], list[str]]) -> None:
     _, site = paged_site
-    files = [str(site / catalogue_path(lang, n) / "index.html") for lang in LANGUAGES for n in range(1, PAGES + 1)]
-    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--errors-only", *files], capture_output=True, text=True, timeout=600)
-    assert [f"{m['url']}:{m.get('lastLine')}: {m['message']}" for m in json.loads(result.stderr)["messages"]] == []
+    assert html_checker([site / catalogue_path(lang, n) / "index.html" for lang in LANGUAGES for n in range(1, PAGES + 1)]) == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

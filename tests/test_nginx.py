@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import gzip
-import hashlib
 import http.client
 import re
 import shutil
@@ -17,6 +15,7 @@ import pytest
 import support
 from browser_checks import visit
 from support import build, copy_project, free_port
+from test_content_security_policy import header_policy
 
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "Strict-Transport-Security")
 
@@ -50,7 +49,8 @@ def test_every_response_carries_the_security_headers(nginx, path: str) -> None:
     _, headers, _ = fetch(base + path)
     assert [h for h in SECURITY_HEADERS if h not in headers] == []
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    # The policy tests/test_content_security_policy.py checks against every page, on every response.
+    assert headers["Content-Security-Policy"] == header_policy()
     assert "interest-cohort" not in headers["Permissions-Policy"]  # FLoC, withdrawn in 2022
 
 
@@ -103,42 +103,6 @@ def test_redirects_name_no_scheme_or_host(nginx, path: str, target: str) -> None
     response = connection.getresponse()
     connection.close()
     assert (response.status, response.getheader("Location")) == (301, target)
-
-
-def inline_script_hashes(html: str) -> set[str]:
-    """The CSP source expression ('sha256-…') of each inline script that runs (not JSON data)."""
-    found = set()
-    for attrs, body in re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", html, re.DOTALL):
-        if "application/json" in attrs or "application/ld+json" in attrs:
-            continue  # data, never run
-        found.add("'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'")
-    return found
-
-
-def test_every_page_has_the_same_inline_scripts_and_the_policies_allow_exactly_those(nginx) -> None:
-    """One list of hashes for every page, whatever its depth; the <meta> policy is the header's."""
-    base, site = nginx
-    header = fetch(base)[1]["Content-Security-Policy"]
-    hashes: dict[frozenset[str], list[str]] = {}
-    metas: set[str] = set()
-    for file in sorted(site.rglob("*.html")):
-        html = file.read_text()
-        if scripts := inline_script_hashes(html):  # every page Material renders; not the /was/ redirect
-            hashes.setdefault(frozenset(scripts), []).append(file.relative_to(site).as_posix())
-            metas.update(html_meta_policies(html) or {f"none in {file.relative_to(site)}"})
-    assert len(hashes) == 1, {", ".join(files[:3]): sorted(h) for h, files in hashes.items()}
-    [every_page] = hashes
-    script_src = re.search(r"script-src ([^;]*)", header)
-    assert script_src is not None, header
-    allowed = set(script_src.group(1).split()) - {"'self'"}
-    assert sorted(every_page - allowed) == [], "add these hashes to extra.csp_script_hashes in mkdocs.yml and to deploy/nginx.conf"
-    assert sorted(allowed - every_page) == [], "no page has these scripts any more: remove their hashes"
-    assert metas == {header.removesuffix("; frame-ancestors 'none'")}
-    assert header.endswith("; frame-ancestors 'none'")
-
-
-def html_meta_policies(html: str) -> set[str]:
-    return set(re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html))
 
 
 def test_chromium_runs_the_site_under_the_policy_without_any_console_error(nginx, browser) -> None:

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from built_pages import article, page, prefix
-from conftest import build, copy_project
+from conftest import build, copy_project, examples
 from govtech.making.markdown import link_target
 from govtech.making.pages import page_name, render_pages
 from govtech.problems import InvalidInput
@@ -90,7 +90,7 @@ def test_what_the_validator_accepts_renders_with_every_text_on_the_page(tmp_path
     A few accepted mutations then go through real `mkdocs build` runs."""
     for_real_builds: dict[str, dict] = {}
 
-    @settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    @settings(max_examples=examples(300), deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
     @given(case=st.one_of(marked_up().map(lambda c: (c[0], yaml.safe_dump(c[1], allow_unicode=True, sort_keys=False))), mutated()))
     def property_(case: tuple[str, str]) -> None:
         name, text = case

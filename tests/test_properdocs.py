@@ -3,7 +3,7 @@
 `make build-properdocs` builds with ProperDocs from .venv-properdocs, where
 the mkdocs package is not installed at all. Built from the same sources with
 the same SOURCE_DATE_EPOCH and SITE_URL, every file is byte for byte the one
-MkDocs writes, but for the differences README.md ("ProperDocs") explains.
+MkDocs writes, but for the differences MAINTAINING.md ("ProperDocs") explains.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ VENV = ROOT / ".venv-properdocs"
 PROPERDOCS = VENV / "bin" / "properdocs"
 ENV = {"SOURCE_DATE_EPOCH": "1767225600", "SITE_URL": "https://example.org/govtech/"}
 
-# Each difference README.md explains: what it is called there, and the markup it is in.
+# Each difference MAINTAINING.md explains: what it is called there, and the markup it is in.
 EXPLAINED = {
     "generator": re.compile(rb'<meta name="generator" content="[^"]*">'),
 }
-# What ProperDocs warns about, explained in README.md too.
+# What ProperDocs warns about, explained in MAINTAINING.md too.
 EXPLAINED_WARNINGS = ["mkdocs_static_i18n: Unable to detect lunr languages from mkdocs distribution"]
 
 
@@ -68,7 +68,7 @@ def test_properdocs_writes_the_site_mkdocs_writes(builds: dict[str, tuple[Path, 
     mkdocs, properdocs = (files(builds[name][0]) for name in ("mkdocs", "properdocs"))
     assert sorted(mkdocs) == sorted(properdocs)
     differing = [path for path in mkdocs if mkdocs[path] != properdocs[path]]
-    assert differing, "the generator tag names the generator; if it no longer differs, update README.md"
+    assert differing, "the generator tag names the generator; if it no longer differs, update MAINTAINING.md"
     unexplained = []
     for path in differing:
         a, b = mkdocs[path], properdocs[path]
@@ -77,7 +77,7 @@ def test_properdocs_writes_the_site_mkdocs_writes(builds: dict[str, tuple[Path, 
         if a != b:
             lines = zip(a.splitlines() + [b"(end)"], b.splitlines() + [b"(end)"], strict=False)
             unexplained.append((path, *next((x, y) for x, y in lines if x != y)))
-    assert unexplained == [], "each (file, MkDocs' line, ProperDocs' line) differs: explain it in README.md and in EXPLAINED, or fix it"
+    assert unexplained == [], "each (file, MkDocs' line, ProperDocs' line) differs: explain it in MAINTAINING.md and in EXPLAINED, or fix it"
 
 
 def test_the_generator_tag_is_the_difference_and_names_properdocs(builds: dict[str, tuple[Path, str]]) -> None:
@@ -91,7 +91,7 @@ def test_properdocs_warns_only_as_the_readme_explains(builds: dict[str, tuple[Pa
     assert warnings == {"mkdocs": [], "properdocs": EXPLAINED_WARNINGS}
 
 
-def test_the_readme_explains_each_difference() -> None:
-    section = (ROOT / "README.md").read_text().split("\n## ProperDocs\n", 1)[1].split("\n## ", 1)[0]
+def test_the_maintainers_document_explains_each_difference() -> None:
+    section = (ROOT / "MAINTAINING.md").read_text().split("\n## ProperDocs\n", 1)[1].split("\n## ", 1)[0]
     assert all(f"`{name}`" in section for name in EXPLAINED), section
     assert all(warning.split(": ", 1)[1] in section for warning in EXPLAINED_WARNINGS), section

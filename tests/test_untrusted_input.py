@@ -10,7 +10,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
-from conftest import build, copy_project, serve
+from conftest import build, copy_project, examples, serve
 from govtech.making.pages import render_pages
 from govtech.making.site_files import site_files
 from govtech.problems import InvalidInput
@@ -26,7 +26,7 @@ PROJECT = project_settings(ROOT)
 PROBLEM_LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): \S.*$")
 
 
-@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=examples(800), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(case=mutated())
 def test_any_mutation_validates_cleanly_or_is_reported_precisely(tmp_path_factory: pytest.TempPathFactory, case: tuple[str, str]) -> None:
     name, text = case
@@ -77,7 +77,7 @@ def test_too_many_challenges_is_a_clear_error(tmp_path: Path, capsys: pytest.Cap
 REJECTED = {
     "script tag": "<script>alert(1)</script>",
     "img onerror": '<img src=x onerror="alert(1)">',
-    "svg onload in a title": '"><svg onload=alert(1)>',
+    "svg onload after a closing quote": '"><svg onload=alert(1)>',
     "javascript link": "[click](javascript:alert(1))",
     "javascript link, mixed case and spaces": "[click]( JaVaScRiPt:alert(1))",
     "javascript link, entity-encoded": "[click](java&#115;cript:alert(1))",
@@ -107,8 +107,9 @@ def test_dangerous_text_is_rejected_with_a_line(tmp_path: Path, capsys: pytest.C
 
 
 # Payloads that pass validation as text: they must reach the reader as text, never as markup.
+# A title is plain text (no Markdown, no HTML): markup in it is shown, in the header and <title> too.
 ACCEPTED = {
-    "title": 'Quote " and ampersand & and &lt;script&gt;alert(1)&lt;/script&gt;',
+    "title": 'Quote " & &lt;script&gt;alert(1)&lt;/script&gt; "><svg onload=alert(1)><b>bold</b>',
     "summary": "Entities &#60;img src=x onerror=alert(1)&#62; and [fake](link) *stars* `code` end.",
     "question": 'What if &#x3C;script&#x3E;alert(1) and {% raw %} and 3 < 4 > 2 and "quotes" appear?',
     "background": 'A [link with a quote](https://example.org/"onmouseover="alert(1)) and &lt;svg onload=alert(1)&gt; and <3 hearts.',
@@ -120,8 +121,11 @@ ACCEPTED = {
 ACCEPTED_CONTACT = "https://example.org/?q='onmouseover=alert(1)//&x=(1)"
 
 
-def test_payloads_that_pass_validation_never_run_in_the_browser(tmp_path: Path, browser) -> None:
-    project = copy_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def payload_site(tmp_path_factory: pytest.TempPathFactory):
+    """The project with ACCEPTED in every language of a challenge, built and served; yields the base URL."""
+    work = tmp_path_factory.mktemp("payloads")
+    project = copy_project(work / "project")
     file = project / "challenges" / "invoicing.yml"
     data = yaml.safe_load(file.read_text())
     for lang in ("da", "de", "en"):
@@ -129,36 +133,56 @@ def test_payloads_that_pass_validation_never_run_in_the_browser(tmp_path: Path, 
     data["contact"] = ACCEPTED_CONTACT
     file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     assert schema_problems(read_yaml(file, file.name), "challenge", project / "schema") == []
-    result = build(project, tmp_path / "site")
+    result = build(project, work / "site")
     assert result.returncode == 0, result.output
     with serve(result.site) as base:
-        page = browser.new_page()
-        dialogs: list[str] = []
+        yield base
 
-        def dismissed(dialog) -> None:
-            dialogs.append(dialog.message)
-            dialog.dismiss()
 
-        page.on("dialog", dismissed)
-        for path in ("challenges/", "challenges/invoicing/", "en/challenges/invoicing/", "de/challenges/"):
-            page.goto(base + path)
-            page.hover("article")
-            for link in page.locator("article a").all():
-                link.hover()
-            assert dialogs == [], path
-            injected = page.evaluate("""() => [...document.querySelectorAll("article *")]
-                .filter(e => e.tagName === "SCRIPT" || e.tagName === "IMG" || e.tagName === "svg" ||
-                             [...e.attributes].some(a => a.name.startsWith("on")))
-                .map(e => e.outerHTML.slice(0, 80))""")
-            assert injected == [], path
-        page.goto(base + "en/challenges/invoicing/")
-        assert page.locator("article h1").text_content().startswith('Quote " and ampersand & and &lt;script&gt;')
-        contact = page.locator("article dd a[href^='https://example.org/?q=']")
-        assert contact.get_attribute("href") == ACCEPTED_CONTACT.replace("(", "%28").replace(")", "%29")
-        assert [a for a in contact.evaluate("a => a.getAttributeNames()")] == ["href"]
-        head = page.evaluate("""() => Object.fromEntries([...document.head.querySelectorAll("meta[name], meta[property]")]
-            .map(m => [m.getAttribute("name") || m.getAttribute("property"), m.getAttribute("content")]))""")
-        assert head["og:title"] == ACCEPTED["title"] and head["description"] == ACCEPTED["summary"] == head["og:description"]
-        # The site's own Content-Security-Policy is the only http-equiv: none comes from a text.
-        assert page.evaluate("[...document.querySelectorAll('head meta[http-equiv]')].map(m => m.httpEquiv)") == ["Content-Security-Policy"]
-        page.close()
+# Elements a text must never become, and attributes that run script.
+INJECTED = """selector => [...document.querySelectorAll(selector)]
+    .filter(e => e.tagName === "SCRIPT" || e.tagName === "IMG" || e.tagName === "svg" || e.tagName === "B" ||
+                 [...e.attributes].some(a => a.name.startsWith("on")))
+    .map(e => e.outerHTML.slice(0, 80))"""
+
+
+def test_payloads_that_pass_validation_never_run_in_the_browser(payload_site: str, browser) -> None:
+    base = payload_site
+    page = browser.new_page()
+    dialogs: list[str] = []
+
+    def dismissed(dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismissed)
+    for path in ("challenges/", "challenges/invoicing/", "en/challenges/invoicing/", "de/challenges/"):
+        page.goto(base + path)
+        page.hover("article")
+        for link in page.locator("article a").all():
+            link.hover()
+        assert dialogs == [], path
+        assert page.evaluate(INJECTED, "article *") == [], path
+    page.goto(base + "en/challenges/invoicing/")
+    assert page.locator("article h1").text_content().removesuffix("¶") == ACCEPTED["title"]  # the heading's permalink
+    contact = page.locator("article dd a[href^='https://example.org/?q=']")
+    assert contact.get_attribute("href") == ACCEPTED_CONTACT.replace("(", "%28").replace(")", "%29")
+    assert [a for a in contact.evaluate("a => a.getAttributeNames()")] == ["href"]
+    head = page.evaluate("""() => Object.fromEntries([...document.head.querySelectorAll("meta[name], meta[property]")]
+        .map(m => [m.getAttribute("name") || m.getAttribute("property"), m.getAttribute("content")]))""")
+    assert head["og:title"] == ACCEPTED["title"] and head["description"] == ACCEPTED["summary"] == head["og:description"]
+    # The site's own Content-Security-Policy is the only http-equiv: none comes from a text.
+    assert page.evaluate("[...document.querySelectorAll('head meta[http-equiv]')].map(m => m.httpEquiv)") == ["Content-Security-Policy"]
+    page.close()
+
+
+def test_a_title_with_markup_stays_text_in_the_header_and_the_window_title(payload_site: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(payload_site + "en/challenges/invoicing/")
+    injected = page.evaluate(INJECTED, ".md-header__topic *")
+    header = page.locator(".md-header__topic").all_text_contents()[-1].strip()
+    title = page.title()
+    page.close()
+    assert injected == []
+    assert header == ACCEPTED["title"]
+    assert title.startswith(ACCEPTED["title"])

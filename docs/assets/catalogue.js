@@ -1,5 +1,5 @@
 // Filters and sorting for the challenge catalogue. The cards are in the
-// HTML (a large catalogue's split over pages, see below), sorted by title in the page language's alphabet; this script makes
+// HTML, sorted by title in the page language's alphabet; this script makes
 // the form work (CSS lays it out wherever scripts run, so nothing moves when
 // this starts), hides cards that do not match and announces the count
 // through the role="status" element.
@@ -16,147 +16,166 @@
 // other pages (their relative links in that navigation), adds their cards to
 // this page's list and hides the navigation: filters and sorting then work
 // over all the challenges, as the count (data-total, from the build) says.
+// If the other pages cannot be fetched, the filters work on this page's
+// cards, the count says so (the form's data-shown-here) and the navigation
+// stays; the next change tries again.
+//
+// The form's choices are kept in the page's address (?status=…&theme=…&sort=…),
+// so that a filtered view can be bookmarked or shared; opening such an
+// address restores them (choices the form does not offer are ignored).
+// Without scripts the address changes nothing and the full list shows.
 (function () {
   "use strict";
+
+  const form = document.querySelector("form.challenge-filters");
+  const list = document.querySelector(".challenge-cards");
+  const count = document.querySelector(".challenge-filters__count");
+  if (!form || !list || !count) return;
+
+  const nav = document.querySelector("nav.challenge-pages");
+  const total = Number(count.dataset.total) || 0;
+  const collator = new Intl.Collator(document.documentElement.lang || undefined);
+  const filters = Array.from(form.querySelectorAll("select[data-filter]"), (select) => ({select, fact: text(select.labels[0])}));
+  // The sort is offered only when some challenge has a deadline.
+  const sort = form.querySelector("select[data-sort]");
+  const controls = Array.from(form.querySelectorAll("select[data-filter], select[data-sort]"));
+
+  // The cards in the list, read once: {element, title, facts, deadline, rank}; `byTitle` in title order.
+  let cards = [];
+  let byTitle = [];
+  // Whether the list holds every challenge (true once the other pages are in), and whether fetching them failed.
+  let complete = !nav;
+  let failed = false;
+  // The fetch of the other pages while it runs.
+  let loading = null;
 
   function text(element) {
     return element ? element.textContent.replace(/\s+/g, " ").trim() : "";
   }
 
-  function card(element) {
-    var facts = {};
-    Array.prototype.forEach.call(element.querySelectorAll("dt"), function (term) {
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
+  }
+
+  function readCard(element) {
+    const facts = {};
+    for (const term of element.querySelectorAll("dt")) {
       // A fact with a note beside it (an owner not confirmed) names its plain value.
-      var fact = term.nextElementSibling;
-      facts[text(term)] = fact && fact.getAttribute("data-value") || text(fact);
-    });
-    return {element: element, title: text(element.querySelector("h2")), facts: facts,
-            deadline: element.getAttribute("data-deadline") || "9999-12-31"};
+      const fact = term.nextElementSibling;
+      facts[text(term)] = (fact && fact.dataset.value) || text(fact);
+    }
+    return {element, title: text(element.querySelector("h2")), facts, deadline: element.dataset.deadline || "9999-12-31", rank: 0};
+  }
+
+  function useCards(elements) {
+    cards = elements.map(readCard);
+    byTitle = cards.slice().sort((a, b) => collator.compare(a.title, b.title));
+    byTitle.forEach((card, index) => { card.rank = index; });
   }
 
   // The cards of the page at `url`, with their links made absolute (they are relative to that page).
-  function fetchCards(url) {
-    return fetch(url, {credentials: "same-origin"}).then(function (response) {
-      if (!response.ok) throw new Error(url + ": " + response.status);
-      return response.text();
-    }).then(function (html) {
-      var page = new DOMParser().parseFromString(html, "text/html");
-      return Array.prototype.map.call(page.querySelectorAll(".challenge-cards > .challenge-card"), function (element) {
-        Array.prototype.forEach.call(element.querySelectorAll("a[href]"), function (link) {
-          link.setAttribute("href", new URL(link.getAttribute("href"), url).href);
-        });
-        return document.importNode(element, true);
-      });
+  async function fetchCards(url) {
+    const response = await fetch(url, {credentials: "same-origin"});
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    return Array.from(page.querySelectorAll(".challenge-cards > .challenge-card"), (element) => {
+      for (const link of element.querySelectorAll("a[href]")) {
+        link.setAttribute("href", new URL(link.getAttribute("href"), url).href);
+      }
+      return document.importNode(element, true);
     });
   }
 
-  // The form's choices in the page's address (?status=…&theme=…&owner=…&sort=…), so that a filtered view can be
-  // bookmarked or shared: `fromAddress` sets the controls from the address (choices the form does not offer
-  // are ignored) and says whether it set any; `toAddress` writes the choices made into the address, without
-  // adding to the history. Without JavaScript the address changes nothing and the full list shows.
-  function fromAddress(form) {
-    var params = new URLSearchParams(window.location.search);
-    var changed = false;
-    Array.prototype.forEach.call(form.querySelectorAll("select[data-filter], select[data-sort]"), function (select) {
-      var value = params.get(select.getAttribute("data-filter") || "sort");
-      if (value && value !== select.value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+  // Every page's cards, in page order (this page's from this document), into the list.
+  function loadOtherPages() {
+    if (loading) return loading;
+    list.setAttribute("aria-busy", "true");
+    const links = Array.from(nav.querySelectorAll("a[href]"));
+    const pages = links.map((link) => (link.getAttribute("aria-current") === "page" ? cards.map((card) => card.element) : fetchCards(link.href)));
+    loading = Promise.all(pages)
+      .then((found) => {
+        const elements = found.flat();
+        for (const element of elements) {
+          if (element.parentNode !== list) list.appendChild(element);
+        }
+        useCards(elements);
+        nav.hidden = true;
+        complete = true;
+        failed = false;
+      })
+      .catch(() => {
+        failed = true;
+      })
+      .finally(() => {
+        loading = null;
+        list.removeAttribute("aria-busy");
+      });
+    return loading;
+  }
+
+  function byDeadline(a, b) {
+    return a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.rank - b.rank;
+  }
+
+  // What the count says: how many of all the challenges are shown, or, while only this page's cards are here
+  // because the others could not be fetched, how many of this page's.
+  function countText(shown) {
+    if (!complete && failed) return fill(form.dataset.shownHere, {shown, count: cards.length});
+    return fill(form.dataset.shown, {shown, total: Math.max(total, cards.length)});
+  }
+
+  function update() {
+    const wanted = filters.filter((filter) => filter.select.value).map((filter) => ({fact: filter.fact, value: text(filter.select.selectedOptions[0])}));
+    let shown = 0;
+    for (const card of cards) {
+      const match = wanted.every((w) => card.facts[w.fact] === w.value);
+      card.element.hidden = !match;
+      if (match) shown += 1;
+    }
+    const order = sort?.value === "deadline" ? byTitle.slice().sort(byDeadline) : byTitle;
+    for (const card of order) list.appendChild(card.element);
+    count.textContent = countText(shown);
+  }
+
+  // The address's name of a control's choice: the filter's name, or `sort`.
+  function parameter(select) {
+    return select.dataset.filter || "sort";
+  }
+
+  // Sets the controls from the page's address; whether it set any.
+  function fromAddress() {
+    const params = new URLSearchParams(window.location.search);
+    let changed = false;
+    for (const select of controls) {
+      const value = params.get(parameter(select));
+      if (value && value !== select.value && Array.from(select.options).some((option) => option.value === value)) {
         select.value = value;
         changed = true;
       }
-    });
+    }
     return changed;
   }
 
-  function toAddress(form) {
-    var params = new URLSearchParams(window.location.search);
-    Array.prototype.forEach.call(form.querySelectorAll("select[data-filter], select[data-sort]"), function (select) {
-      var name = select.getAttribute("data-filter") || "sort";
-      if (select.value && select.value !== select.options[0].value) params.set(name, select.value);
-      else params.delete(name);
-    });
-    var query = params.toString();
-    window.history.replaceState(window.history.state, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  // Writes the choices made into the page's address, without adding to the history.
+  function toAddress() {
+    const params = new URLSearchParams(window.location.search);
+    for (const select of controls) {
+      if (select.value && select.value !== select.options[0].value) params.set(parameter(select), select.value);
+      else params.delete(parameter(select));
+    }
+    const query = params.toString();
+    window.history.replaceState(window.history.state, "", window.location.pathname + (query ? `?${query}` : "") + window.location.hash);
   }
 
-  function setUp(form) {
-    var list = document.querySelector(".challenge-cards");
-    var count = document.querySelector(".challenge-filters__count");
-    if (!list || !count) return;
-    var collator = new Intl.Collator(document.documentElement.lang || undefined);
-    var nav = document.querySelector("nav.challenge-pages");
-    var total = Number(count.getAttribute("data-total")) || 0;
-    var cards = [];
-    var byTitle = [];
-    var loading = null;
-
-    function use(elements) {
-      cards = elements.map(card);
-      byTitle = cards.slice().sort(function (a, b) { return collator.compare(a.title, b.title); });
-      byTitle.forEach(function (c, index) { c.rank = index; });
-    }
-    use(Array.prototype.slice.call(list.querySelectorAll(".challenge-card")));
-
-    // Every page's cards, in page order (this page's from this document); once, on the first change.
-    function loadAll() {
-      if (!nav) return Promise.resolve();
-      if (loading) return loading;
-      var links = Array.prototype.slice.call(nav.querySelectorAll("a[href]"));
-      list.setAttribute("aria-busy", "true");
-      loading = Promise.all(links.map(function (link) {
-        if (link.getAttribute("aria-current") === "page") return cards.map(function (c) { return c.element; });
-        return fetchCards(link.href);
-      })).then(function (pages) {
-        var elements = [].concat.apply([], pages);
-        elements.forEach(function (element) { if (element.parentNode !== list) list.appendChild(element); });
-        use(elements);
-        nav.hidden = true;
-      }, function () {
-        loading = null; // Filter what this page holds; the next change tries again.
-      }).then(function () {
-        list.removeAttribute("aria-busy");
-      });
-      return loading;
-    }
-
-    var filters = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]")).map(function (select) {
-      return {select: select, fact: text(select.labels && select.labels[0])};
-    });
-    var sort = form.querySelector("select[data-sort]");
-
-    function byDeadline(a, b) {
-      return a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.rank - b.rank;
-    }
-
-    function update() {
-      var wanted = filters.map(function (filter) {
-        var option = filter.select.selectedOptions[0];
-        return {fact: filter.fact, value: filter.select.value ? text(option) : null};
-      });
-      var shown = 0;
-      cards.forEach(function (c) {
-        var match = wanted.every(function (w) { return w.value === null || c.facts[w.fact] === w.value; });
-        c.element.hidden = !match;
-        if (match) shown += 1;
-      });
-      var order = sort && sort.value === "deadline" ? byTitle.slice().sort(byDeadline) : byTitle;
-      order.forEach(function (c) { list.appendChild(c.element); });
-      count.textContent = form.getAttribute("data-shown")
-        .replace("{shown}", String(shown))
-        .replace("{total}", String(Math.max(total, cards.length)));
-    }
-
-    form.addEventListener("change", function () {
-      toAddress(form);
-      update();
-      loadAll().then(update);
-    });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.classList.add("is-ready");
-    var restored = fromAddress(form);
+  form.addEventListener("change", async () => {
+    toAddress();
+    if (!complete) await loadOtherPages();
     update();
-    if (restored) loadAll().then(update);
-  }
-
-  var form = document.querySelector("form.challenge-filters");
-  if (form) setUp(form);
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  useCards(Array.from(list.querySelectorAll(".challenge-card")));
+  form.classList.add("is-ready");
+  const restored = fromAddress();
+  update();
+  if (restored && !complete) loadOtherPages().then(update);
 })();

@@ -19,6 +19,7 @@
   // A value written bare: lowercase words joined by hyphens (ids, keys, choices).
   const BARE = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
   // Characters a YAML file may not hold as they are, or that YAML reads as line breaks.
+  // eslint-disable-next-line no-control-regex -- control characters are what it is there to find
   const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
   const HAS_UNPRINTABLE = new RegExp(UNPRINTABLE.source);
   const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -258,7 +259,7 @@
     try {
       await navigator.clipboard.writeText(output.value);
       say(message("copied"));
-    } catch (error) {
+    } catch {
       output.focus();
       output.select();
       say(message("copy-failed"));
@@ -355,7 +356,7 @@
       if (!challenge) throw new Error(id);
       fill(fromPublished(challenge, published.themes || {}));
       say(message("loaded", {title: start.options[start.selectedIndex].text}));
-    } catch (error) {
+    } catch {
       say(message("load-failed"));
     }
   }
@@ -370,7 +371,7 @@
     window.clearTimeout(invalidSoon);
     invalidSoon = window.setTimeout(() => {
       const count = Array.from(form.elements).filter((e) => e.willValidate && !e.validity.valid).length;
-      say(count === 1 ? message("invalid-one") : message("invalid-other", {count: count}));
+      say(count === 1 ? message("invalid-one") : message("invalid-other", {count}));
     }, 0);
   }, true);
   // A change makes the file shown out of date: it shows again when made again.

@@ -3,27 +3,26 @@
 // that toggles the same checkbox and says whether it is open.
 (function () {
   "use strict";
-  ["__drawer", "__search"].forEach(function (id) {
-    var label = document.querySelector('label.md-header__button[for="' + id + '"]');
-    var toggle = document.getElementById(id);
-    if (!label || !toggle) return;
-    var button = document.createElement("button");
+
+  for (const id of ["__drawer", "__search"]) {
+    const label = document.querySelector(`label.md-header__button[for="${id}"]`);
+    const toggle = document.getElementById(id);
+    if (!label || !toggle) continue;
+    const button = document.createElement("button");
     button.type = "button";
     button.className = label.className;
-    button.setAttribute("data-for", id);
+    button.dataset.for = id;
     button.setAttribute("aria-label", label.title);
     button.setAttribute("aria-expanded", String(toggle.checked));
     button.innerHTML = label.innerHTML;
-    button.addEventListener("click", function () {
-      toggle.click();
-    });
-    toggle.addEventListener("change", function () {
+    button.addEventListener("click", () => toggle.click());
+    toggle.addEventListener("change", () => {
       button.setAttribute("aria-expanded", String(toggle.checked));
       if (id === "__search" && toggle.checked) {
-        var input = document.querySelector(".md-search__input");
+        const input = document.querySelector(".md-search__input");
         if (input) input.focus();
       }
     });
     label.replaceWith(button);
-  });
+  }
 })();
