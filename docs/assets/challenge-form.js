@@ -299,7 +299,7 @@
     delete file.application;
     if (challenge.application) {
       const {url, questions, questions_until: until} = challenge.application;
-      file.application = {url: url, languages: {}, questions: questions, questions_until: until};
+      file.application = {url, languages: {}, questions, questions_until: until};
       challenge.application.languages.forEach((lang) => { file.application.languages[lang] = true; });
       Object.assign(file.application, challenge.application.what_to_send);
     }
