@@ -99,6 +99,30 @@ def build(project: Path, site: Path, generator: Sequence[str] = MKDOCS, **env: s
     return Build(process.returncode, output, site, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
+def venv_made(target: str) -> None:
+    """Make the Makefile's `target` (a second venv such as .venv-properdocs/.installed), once, from the pinned versions."""
+    result = subprocess.run(["make", "--no-print-directory", target], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def builds_by(generators: dict[str, Sequence[str]], workdir: Path, **env: str) -> dict[str, tuple[Path, str]]:
+    """The site built by each generator, each from its own copy of one snapshot of the sources, in `workdir`: {name: (site, output)}."""
+    sources = copy_project(workdir / "sources")
+    sites = {}
+    for name, generator in generators.items():
+        project = workdir / f"{name}-project"
+        shutil.copytree(sources, project)
+        result = build(project, workdir / f"{name}-site", generator, **env, PYTHONPATH=str(project / "hooks"))
+        assert result.returncode == 0, f"{name}: {result.output}"
+        sites[name] = (result.site, result.output)
+    return sites
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path, with its bytes."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
 # --------------------------------------------------------------------------- servers
 
 

@@ -11,7 +11,6 @@ fork") explains, each named in EXPLAINED below.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,7 +18,8 @@ from urllib.parse import urljoin
 import pytest
 from lxml import html
 
-from conftest import MKDOCS, ROOT, build, copy_project
+from conftest import MKDOCS, ROOT
+from support import builds_by, site_files, venv_made
 
 pytestmark = pytest.mark.second_venv
 
@@ -41,27 +41,14 @@ EXPLAINED_WARNINGS = ["mkdocs_static_i18n: Unable to detect lunr languages from 
 @pytest.fixture(scope="module")
 def fork() -> Path:
     """The forks in their own venv, made (once) by the Makefile's target from the pinned versions."""
-    result = subprocess.run(["make", "--no-print-directory", ".venv-mkdocs-ng/.installed"], cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
+    venv_made(".venv-mkdocs-ng/.installed")
     return VENV / "bin" / "mkdocs"
 
 
 @pytest.fixture(scope="module")
 def builds(fork: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
     """The site built by MkDocs + Material and by the forks, each from its own copy of the sources: (site, output)."""
-    sources = copy_project(tmp_path_factory.mktemp("sources"))  # one snapshot of the sources for both
-    sites = {}
-    for name, generator in (("mkdocs", MKDOCS), ("mkdocs-ng", [str(fork)])):
-        project = tmp_path_factory.mktemp(f"{name}-project") / "project"
-        shutil.copytree(sources, project)
-        result = build(project, tmp_path_factory.mktemp(f"{name}-site"), generator, **ENV, PYTHONPATH=str(project / "hooks"))
-        assert result.returncode == 0, f"{name}: {result.output}"
-        sites[name] = (result.site, result.output)
-    return sites
-
-
-def files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    return builds_by({"mkdocs": MKDOCS, "mkdocs-ng": [str(fork)]}, tmp_path_factory.mktemp("builds"), **ENV)
 
 
 def theme_assets(python: Path) -> Path:
@@ -81,7 +68,7 @@ def test_the_fork_venv_has_neither_mkdocs_nor_material(fork: Path) -> None:
 
 
 def test_the_fork_writes_the_site_mkdocs_writes(builds: dict[str, tuple[Path, str]]) -> None:
-    mkdocs, fork = (files(builds[name][0]) for name in ("mkdocs", "mkdocs-ng"))
+    mkdocs, fork = (site_files(builds[name][0]) for name in ("mkdocs", "mkdocs-ng"))
     theme = EXPLAINED["theme assets"]
     assert sorted(theme.sub(b"", p.encode()) for p in mkdocs) == sorted(theme.sub(b"", p.encode()) for p in fork), (
         "each file but a hashed asset is on both sides"
@@ -103,7 +90,7 @@ def test_the_assets_that_differ_are_each_themes_own_files(fork: Path, builds: di
     """Only the theme's compiled files differ in name and content, and each is the file its theme ships, untouched by the build."""
     for name, python in (("mkdocs", ROOT / ".venv" / "bin" / "python"), ("mkdocs-ng", PYTHON)):
         site, shipped = builds[name][0], theme_assets(python)
-        own = sorted(path for path in files(site) if EXPLAINED["theme assets"].fullmatch(path.encode()))
+        own = sorted(path for path in site_files(site) if EXPLAINED["theme assets"].fullmatch(path.encode()))
         assert len(own) == 8, own  # bundle, search worker, main and palette style sheets, each with its source map
         for path in own:
             assert (site / path).read_bytes() == (shipped / path.removeprefix("assets/")).read_bytes(), f"{name}: {path}"

@@ -9,13 +9,13 @@ MkDocs writes, but for the differences MAINTAINING.md ("ProperDocs") explains.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import MKDOCS, ROOT, build, copy_project
+from conftest import MKDOCS, ROOT
+from support import builds_by, site_files, venv_made
 
 VENV = ROOT / ".venv-properdocs"
 PROPERDOCS = VENV / "bin" / "properdocs"
@@ -32,27 +32,14 @@ EXPLAINED_WARNINGS = ["mkdocs_static_i18n: Unable to detect lunr languages from 
 @pytest.fixture(scope="module")
 def properdocs() -> Path:
     """ProperDocs in its own venv, made (once) by the Makefile's target from the pinned versions."""
-    result = subprocess.run(["make", "--no-print-directory", ".venv-properdocs/.installed"], cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
+    venv_made(".venv-properdocs/.installed")
     return PROPERDOCS
 
 
 @pytest.fixture(scope="module")
 def builds(properdocs: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
     """The site built by MkDocs and by ProperDocs, each from its own copy of the sources: (site, output)."""
-    sources = copy_project(tmp_path_factory.mktemp("sources"))  # one snapshot of the sources for both
-    sites = {}
-    for name, generator in (("mkdocs", MKDOCS), ("properdocs", [str(properdocs)])):
-        project = tmp_path_factory.mktemp(f"{name}-project") / "project"
-        shutil.copytree(sources, project)
-        result = build(project, tmp_path_factory.mktemp(f"{name}-site"), generator, **ENV, PYTHONPATH=str(project / "hooks"))
-        assert result.returncode == 0, f"{name}: {result.output}"
-        sites[name] = (result.site, result.output)
-    return sites
-
-
-def files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    return builds_by({"mkdocs": MKDOCS, "properdocs": [str(properdocs)]}, tmp_path_factory.mktemp("builds"), **ENV)
 
 
 def test_the_properdocs_venv_has_no_mkdocs(properdocs: Path) -> None:
@@ -65,7 +52,7 @@ def test_the_properdocs_venv_has_no_mkdocs(properdocs: Path) -> None:
 
 
 def test_properdocs_writes_the_site_mkdocs_writes(builds: dict[str, tuple[Path, str]]) -> None:
-    mkdocs, properdocs = (files(builds[name][0]) for name in ("mkdocs", "properdocs"))
+    mkdocs, properdocs = (site_files(builds[name][0]) for name in ("mkdocs", "properdocs"))
     assert sorted(mkdocs) == sorted(properdocs)
     differing = [path for path in mkdocs if mkdocs[path] != properdocs[path]]
     assert differing, "the generator tag names the generator; if it no longer differs, update MAINTAINING.md"
