@@ -65,6 +65,7 @@ import synthetic  # noqa: E402
 
 from editing import retitle  # noqa: E402  (shared with the tests)
 from govtech.pipeline import current_build  # noqa: E402
+from govtech_mkdocs.project_config import project_settings  # noqa: E402
 from support import build, copy_project, mkdocs_serve, wait_for_text  # noqa: E402  (shared with the tests)
 
 PY = sys.executable
@@ -129,7 +130,7 @@ def plain_project(hooks: Path, target: Path) -> Path:
     target.mkdir(parents=True)
     shutil.copytree(hooks / "docs", target / "docs")
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH  # the build day the hooks' builds see
-    for path, markdown in current_build(hooks / "challenges", SITE_URL).pages.items():
+    for path, markdown in current_build(project_settings(hooks), SITE_URL).pages.items():
         (target / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
         (target / "docs" / path).write_text(markdown, encoding="utf-8")
     config = (hooks / "mkdocs.yml").read_text(encoding="utf-8")
