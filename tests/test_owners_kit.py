@@ -65,7 +65,8 @@ def links_to(site: Path, source: str, target: str) -> bool:
 def schema_fields(spec: dict, whole: dict, lang: str, path: tuple[str, ...] = ()) -> dict[str, dict]:
     """Every field of a challenge file a sheet in `lang` holds, by dotted name: the language-neutral ones and `lang`'s texts.
 
-    Read here from the schema on its own terms (objects go deeper, a list is one field), to check the sheet against.
+    Read here from the schema on its own terms (objects go deeper, a list is one field; an owner or theme is a
+    choice, and the fields of one written out), to check the sheet against.
     """
     found: dict[str, dict] = {}
     for key, raw in spec.get("properties", {}).items():
@@ -73,9 +74,11 @@ def schema_fields(spec: dict, whole: dict, lang: str, path: tuple[str, ...] = ()
             continue
         sub = resolved(raw, whole)
         name = ".".join((*path, key))
+        if "x-entries" in sub:
+            found[name] = sub
         if sub.get("type") == "object" or "properties" in sub:
             found |= schema_fields(sub, whole, lang, (*path, key))
-        else:
+        elif "x-entries" not in sub:
             found[name] = sub
     return found
 
@@ -163,7 +166,8 @@ def test_the_worksheet_holds_every_field_with_its_label_help_and_limit(site: Pat
             label = ({"en": spec.get("title")} | spec.get("x-title", {})).get(lang) or name.rsplit(".", 1)[-1]
             assert text(box.cssselect(".worksheet__label strong")[0]) == label, name
             help_text = text(box.cssselect(".worksheet__help")[0])
-            assert help_text.startswith(" ".join((spec.get("x-description", {}).get(lang) or spec["description"]).split())), name
+            said = spec.get("x-form-description", {}).get(lang) or spec.get("x-description", {}).get(lang) or spec["description"]
+            assert help_text.startswith(" ".join(said.split())), name
             if spec.get("maxLength") and box.cssselect(".worksheet__line"):
                 # A `|` block leaves one character to the line break, as the form says.
                 assert re.search(rf"\b{spec['maxLength']}\b|\b{spec['maxLength'] - 1}\b", help_text), name
