@@ -128,7 +128,12 @@ def test_every_job_keeps_pips_downloads_keyed_on_the_pinned_versions() -> None:
     assert len(setups) == 3
     for step in setups:
         assert step["with"]["cache"] == "pip"
-        assert step["with"]["cache-dependency-path"].split() == ["pyproject.toml", "constraints.txt", "requirements-properdocs.txt"]
+        assert step["with"]["cache-dependency-path"].split() == [
+            "pyproject.toml",
+            "constraints.txt",
+            "requirements-properdocs.txt",
+            "requirements-mkdocs-ng.txt",
+        ]
 
 
 def test_pull_requests_get_the_separate_validation_job() -> None:

@@ -192,8 +192,9 @@ def _items(spec: dict[str, Any], path: tuple[str, ...], always: bool, optional_g
             items.append(LeftOut(name, label, help_text, tuple(_dates(sub.get("items", {}), name, c.schema))))
         else:
             with_group = optional_group if is_required and not always else ""
-            if path and key in LANGUAGES and not is_required and optional_group:
-                # German and English follow the Danish all at once: required with its group once the file has that language's texts.
+            if path and key in LANGUAGES and not is_required and optional_group and sub.get("type") == "string":
+                # German and English texts follow the Danish all at once: required with its group once the file has that language's texts
+                # (not a yes/no per language, such as the languages an application may be written in).
                 with_group = f"{optional_group} {key}"
             items.append(_field(name, key, sub, label, help_text, always and is_required, with_group, not path, c))
     return tuple(items)
